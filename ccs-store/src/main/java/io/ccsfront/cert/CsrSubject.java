@@ -1,7 +1,6 @@
 package io.ccsfront.cert;
 
 import java.util.Locale;
-import java.util.Objects;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
