@@ -3,10 +3,8 @@ package io.ccsfront.cert;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,16 +39,25 @@ public final class SelfSignedCertificates {
 
     /** A self-signed ECDSA P-256 server certificate for {@code commonName} and {@code dnsNames}. */
     public static Generated create(String commonName, List<String> dnsNames, Duration validity, Clock clock) {
+        return create(commonName, dnsNames, validity, clock, KeySpec.EC_P256);
+    }
+
+    /**
+     * A self-signed server certificate with a {@code keySpec} key (RSA for clients without
+     * ECDSA), signed with {@link KeySpec#signatureAlgorithm()}; valid from five minutes before
+     * {@code clock}'s now for {@code validity}.
+     */
+    public static Generated create(String commonName, List<String> dnsNames, Duration validity, Clock clock, KeySpec keySpec) {
         try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
-            KeyPair kp = g.generateKeyPair();
+            KeyPair kp = keySpec.generate();
             Instant now = clock.instant();
             var name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, new BigInteger(127, RANDOM).add(BigInteger.ONE),
                     Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(validity)), name, kp.getPublic());
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            int usage = keySpec.algorithm().equals("RSA") ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment
+                    : KeyUsage.digitalSignature;
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
             b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
             if (!dnsNames.isEmpty()) {
                 List<GeneralName> sans = new ArrayList<>();
@@ -58,7 +65,7 @@ public final class SelfSignedCertificates {
                 b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
             }
             X509Certificate cert = new JcaX509CertificateConverter()
-                    .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
+                    .getCertificate(b.build(new JcaContentSignerBuilder(keySpec.signatureAlgorithm()).build(kp.getPrivate())));
             return new Generated(cert, kp);
         } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
             throw new IllegalStateException("self-signed certificate generation failed", e);

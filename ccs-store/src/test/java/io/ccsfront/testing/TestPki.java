@@ -15,10 +15,13 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.pkcs.Attribute;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -28,6 +31,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
  * The one shared test fixture for certificates: a root CA, an intermediate CA and leaf
@@ -152,12 +156,47 @@ public final class TestPki {
                     false, spec.dnsNames(), spec.ips(), spec.serverAuth());
             return new Issued(c, kp.getPrivate(), List.of(c));
         }
-        X509Certificate c = build(subject, kp, new X500Name(intermediate.certificate().getSubjectX500Principal().getName()),
+        X509Certificate c = build(subject, kp, X500Name.getInstance(intermediate.certificate().getSubjectX500Principal().getEncoded()),
                 intermediate.key(), "EC", spec.notBefore(), spec.notAfter(), false, spec.dnsNames(), spec.ips(), spec.serverAuth());
         List<X509Certificate> chain = new ArrayList<>();
         chain.add(c);
         chain.add(intermediate.certificate());
         return new Issued(c, kp.getPrivate(), List.copyOf(chain));
+    }
+
+    /**
+     * Has the intermediate CA answer a certificate request as a public CA would: the CSR's
+     * subject, public key and requested SANs, serverAuth, valid now for 90 days. The key stays
+     * with the requester, so the result's {@code key()} is null; its chain is leaf + intermediate.
+     */
+    public Issued issue(PKCS10CertificationRequest csr) {
+        Instant now = Instant.now();
+        return issue(csr, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)));
+    }
+
+    /** Like {@link #issue(PKCS10CertificationRequest)} with the given validity. */
+    public Issued issue(PKCS10CertificationRequest csr, Instant notBefore, Instant notAfter) {
+        try {
+            X509v3CertificateBuilder b = new X509v3CertificateBuilder(
+                    X500Name.getInstance(intermediate.certificate().getSubjectX500Principal().getEncoded()),
+                    BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(notBefore), Date.from(notAfter),
+                    csr.getSubject(), csr.getSubjectPublicKeyInfo());
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            for (Attribute a : csr.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
+                Extension san = Extensions.getInstance(a.getAttrValues().getObjectAt(0))
+                        .getExtension(Extension.subjectAlternativeName);
+                if (san != null) {
+                    b.addExtension(san);
+                }
+            }
+            X509Certificate c = new JcaX509CertificateConverter().getCertificate(
+                    b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(intermediate.key())));
+            return new Issued(c, null, List.of(c, intermediate.certificate()));
+        } catch (Exception e) {
+            throw new IllegalStateException("test CA could not sign the request", e);
+        }
     }
 
     public static KeyPair keyPair(String type) {
