@@ -1,0 +1,233 @@
+package io.ccsfront.node;
+
+import io.ccsfront.cert.KeyProtector;
+import io.ccsfront.config.AffectedCertificates;
+import io.ccsfront.config.ConfigChange;
+import io.ccsfront.node.config.Listener;
+import io.ccsfront.node.config.NodeConfig;
+import io.ccsfront.node.config.NodeSettings;
+import io.ccsfront.node.config.Secrets;
+import io.ccsfront.node.state.ConfigService;
+import io.ccsfront.node.state.DefaultCertificate;
+import io.ccsfront.node.state.LocalConfigService;
+import io.ccsfront.node.tls.CertificateCache;
+import io.ccsfront.node.tls.HandshakeMetrics;
+import io.ccsfront.node.tls.HandshakeSelector;
+import io.ccsfront.node.tls.SelectingKeyManagers;
+import io.ccsfront.node.tls.VertxTlsSeam;
+import io.ccsfront.selection.Selector;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One front-end node: TLS and HTTP listeners, per-handshake certificate selection, routing to
+ * web workers, and the admin listener. {@link #start} returns when every listener is bound.
+ */
+public final class FrontendNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FrontendNode.class);
+
+    private final NodeConfig config;
+    private final NodeSettings settings;
+    private final Clock clock;
+    private Vertx vertx;
+    private PrometheusMeterRegistry registry;
+    private ConfigService configService;
+    private KeyProtector protector;
+    private String adminToken;
+    private CertificateCache cache;
+    private final List<HttpServer> servers = new ArrayList<>();
+    private final List<Integer> httpsPorts = new ArrayList<>();
+    private final List<Integer> httpPorts = new ArrayList<>();
+    private int adminPort;
+
+    public FrontendNode(NodeConfig config, Clock clock) {
+        this.config = config;
+        this.settings = NodeSettings.from(config);
+        this.clock = clock;
+    }
+
+    /** Starts everything; {@code requestHandler} builds the HTTP request handler (the proxy) once the node is wired. */
+    public FrontendNode start(Function<FrontendNode, Handler<HttpServerRequest>> requestHandler) {
+        long t0 = System.nanoTime();
+        protector = Secrets.masterKey(config, settings.dataDir());
+        adminToken = Secrets.adminToken(config, settings.dataDir());
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().commonTags("node", settings.nodeName());
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        vertx = Vertx.builder()
+                .with(new VertxOptions().setPreferNativeTransport(true)
+                        .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
+                        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+        if (!vertx.isNativeTransportEnabled()) {
+            LOG.warn("native epoll transport unavailable ({}); using NIO", vertx.unavailableNativeTransportCause());
+        }
+        configService = LocalConfigService.open(settings.dataDir().resolve("config"), 1000, clock);
+
+        cache = new CertificateCache(settings.cacheSize(), protector);
+        HandshakeMetrics hm = new HandshakeMetrics(cache);
+        hm.bindTo(registry);
+        HandshakeSelector selector = new HandshakeSelector(configService::current, new Selector(settings.fallThroughUnusable()), cache, hm);
+        configService.addListener((before, after, record) -> cache.invalidate(AffectedCertificates.of(before, record.change())));
+
+        Set<Integer> ports = new TreeSet<>();
+        settings.https().forEach(l -> ports.add(l.port()));
+        if (settings.defaultCertificate()) {
+            ConfigChange def = DefaultCertificate.missing(configService.current(), ports, protector, clock);
+            if (def != null) {
+                configService.commit(def, configService.current().version(), "installer");
+            }
+        }
+        boolean openSsl = settings.openSsl() && VertxTlsSeam.openSslAvailable();
+        if (settings.openSsl() && !openSsl) {
+            LOG.warn("tls.engine=openssl but BoringSSL (netty-tcnative) did not load: {}; using the JDK engine",
+                    io.netty.handler.ssl.OpenSsl.unavailabilityCause().toString());
+        }
+        VertxTlsSeam.Settings seam = new VertxTlsSeam.Settings(selector, openSsl, Math.min(settings.cacheSize(), 100_000),
+                settings.sessionTickets(), null);
+        Handler<HttpServerRequest> handler = requestHandler.apply(this);
+        for (Listener l : settings.https()) {
+            HttpServerOptions o = baseOptions(l)
+                    .setSsl(true).setUseAlpn(true)
+                    .setKeyCertOptions(KeyCertOptions.wrap(SelectingKeyManagers.create(cache)))
+                    .setSslEngineOptions(VertxTlsSeam.engineOptions(seam))
+                    .setEnabledSecureTransportProtocols(protocols(settings.minTlsVersion()))
+                    .setSslHandshakeTimeout(settings.handshakeTimeout().toMillis())
+                    .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
+            httpsPorts.add(listen(o, handler, l));
+        }
+        for (Listener l : settings.http()) {
+            httpPorts.add(listen(baseOptions(l), handler, l));
+        }
+        LOG.info("node {} ready in {} ms: https {} http {} ({} engine), configuration version {}", settings.nodeName(),
+                (System.nanoTime() - t0) / 1_000_000, httpsPorts, httpPorts, openSsl ? "BoringSSL" : "JDK",
+                configService.current().version());
+        return this;
+    }
+
+    private HttpServerOptions baseOptions(Listener l) {
+        return new HttpServerOptions().setHost(l.host()).setPort(l.port()).setReusePort(false);
+    }
+
+    private int listen(HttpServerOptions o, Handler<HttpServerRequest> handler, Listener l) {
+        AtomicInteger open = new AtomicInteger();
+        int max = settings.maxConnections();
+        HttpServer server = vertx.createHttpServer(o);
+        server.connectionHandler(conn -> {
+            if (open.incrementAndGet() > max) {
+                conn.close();
+            }
+            conn.closeHandler(v -> open.decrementAndGet());
+        });
+        server.requestHandler(handler);
+        server.listen().await();
+        servers.add(server);
+        LOG.info("listening on {}:{}{}", l.host(), server.actualPort(), o.isSsl() ? " (TLS, certificate chosen per handshake)" : "");
+        return server.actualPort();
+    }
+
+    private static Set<String> protocols(String min) {
+        Set<String> p = new LinkedHashSet<>();
+        if (min.equals("1.2")) {
+            p.add("TLSv1.2");
+        }
+        p.add("TLSv1.3");
+        return p;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public ConfigService configService() {
+        return configService;
+    }
+
+    public KeyProtector protector() {
+        return protector;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public NodeSettings settings() {
+        return settings;
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public CertificateCache cache() {
+        return cache;
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public List<Integer> httpsPorts() {
+        return List.copyOf(httpsPorts);
+    }
+
+    public List<Integer> httpPorts() {
+        return List.copyOf(httpPorts);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        for (HttpServer s : servers) {
+            try {
+                s.close().await(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.debug("closing server: {}", e.toString());
+            }
+        }
+        if (vertx != null) {
+            try {
+                vertx.close().await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.debug("closing vertx: {}", e.toString());
+            }
+        }
+        if (configService != null) {
+            configService.close();
+        }
+    }
+}

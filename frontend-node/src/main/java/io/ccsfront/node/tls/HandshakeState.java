@@ -1,0 +1,97 @@
+package io.ccsfront.node.tls;
+
+import io.ccsfront.selection.Decision;
+import io.ccsfront.selection.TlsAlert;
+import java.net.InetSocketAddress;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.StandardConstants;
+
+/**
+ * One connection's handshake: its local address (recorded when the TLS handler joins the
+ * pipeline) and the memoised selection decision.
+ *
+ * <p>It is installed as the engine's only {@link SNIMatcher}, which does three jobs at once:
+ * the key manager finds it from whatever {@link SSLEngine} it is handed (the JDK passes its inner
+ * engine, not Netty's ALPN wrapper, but both share the parameters); when the client sent SNI the
+ * engine asks {@link #matches} before choosing a certificate, and a {@code false} makes both the
+ * JDK engine and BoringSSL abort with {@code unrecognized_name}; and the decision is taken once
+ * even though engines ask for a key several times per handshake.
+ */
+final class HandshakeState extends SNIMatcher {
+
+    private final HandshakeSelector selector;
+    volatile InetSocketAddress local;
+    final long startNanos = System.nanoTime();
+    private boolean decided;
+    private Decision decision;
+    private PreparedCertificate prepared;
+
+    HandshakeState(HandshakeSelector selector) {
+        super(StandardConstants.SNI_HOST_NAME);
+        this.selector = selector;
+    }
+
+    void attachTo(SSLEngine engine) {
+        SSLParameters p = engine.getSSLParameters();
+        p.setSNIMatchers(List.of(this));
+        engine.setSSLParameters(p);
+    }
+
+    static HandshakeState of(SSLEngine engine) {
+        if (engine == null) {
+            return null;
+        }
+        for (SNIMatcher m : engine.getSSLParameters().getSNIMatchers()) {
+            if (m instanceof HandshakeState s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Called by the engine only when the client sent SNI, before it asks for a certificate. */
+    @Override
+    public boolean matches(SNIServerName name) {
+        String host;
+        if (name instanceof SNIHostName h) {
+            host = h.getAsciiName();
+        } else {
+            try {
+                host = new SNIHostName(name.getEncoded()).getAsciiName();
+            } catch (IllegalArgumentException e) {
+                host = "\u0000invalid";
+            }
+        }
+        decide(host);
+        return decision().alert() != TlsAlert.UNRECOGNIZED_NAME;
+    }
+
+    /** Selects once per handshake; later calls return the memoised certificate. */
+    synchronized PreparedCertificate decide(String sni) {
+        if (!decided) {
+            decided = true;
+            decision = selector.select(this, sni);
+            prepared = decision.selected() ? selector.prepare(decision) : null;
+            if (decision.selected() && prepared == null) {
+                // the key failed to load just now: the cache marked it unusable; decide again
+                decision = selector.select(this, sni);
+                prepared = decision.selected() ? selector.prepare(decision) : null;
+            }
+            selector.decided(this, decision, prepared);
+        }
+        return prepared;
+    }
+
+    synchronized Decision decision() {
+        return decision;
+    }
+
+    synchronized PreparedCertificate prepared() {
+        return prepared;
+    }
+}

@@ -1,0 +1,111 @@
+package io.ccsfront.node.tls;
+
+import java.net.Socket;
+import java.security.Principal;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.X509ExtendedKeyManager;
+
+/**
+ * The key manager every listener's one TLS context uses: for each handshake it asks the
+ * {@link HandshakeState} attached to the engine (local address + SNI → selection), and serves
+ * the chosen certificate under its thumbprint as alias. The chosen certificate is also kept in a
+ * per-thread slot, because engines fetch the chain and key by alias right after choosing, on the
+ * same thread, and a bounded cache may have evicted the entry in between.
+ */
+final class SelectingKeyManager extends X509ExtendedKeyManager {
+
+    private static final ThreadLocal<PreparedCertificate> LAST = new ThreadLocal<>();
+    static final String NO_CERTIFICATE = "no-certificate";
+    private final CertificateCache cache;
+
+    SelectingKeyManager(CertificateCache cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+        HandshakeState st = HandshakeState.of(engine);
+        if (st == null) {
+            return null;
+        }
+        PreparedCertificate p = st.decide(requestedSni(engine.getHandshakeSession()));
+        if (p == null) {
+            // BoringSSL turns a null alias into internal_error; an alias without a chain makes Netty set no
+            // key material, and BoringSSL then ends the handshake with handshake_failure (the JDK does so on null)
+            return engine instanceof io.netty.handler.ssl.ReferenceCountedOpenSslEngine ? NO_CERTIFICATE : null;
+        }
+        if (!keyTypeMatches(keyType, p)) {
+            return null;
+        }
+        LAST.set(p);
+        return p.alias();
+    }
+
+    static boolean keyTypeMatches(String keyType, PreparedCertificate p) {
+        String alg = p.key().getAlgorithm();
+        return keyType == null || keyType.equals(alg) || (alg.equals("RSA") && keyType.startsWith("RSA"))
+                || (alg.equals("EC") && keyType.startsWith("EC"));
+    }
+
+    static String requestedSni(SSLSession s) {
+        if (s instanceof ExtendedSSLSession es) {
+            List<SNIServerName> names = es.getRequestedServerNames();
+            for (SNIServerName n : names) {
+                if (n instanceof SNIHostName h) {
+                    return h.getAsciiName();
+                }
+            }
+        }
+        return null;
+    }
+
+    private PreparedCertificate byAlias(String alias) {
+        if (alias == null || alias.equals(NO_CERTIFICATE)) {
+            return null;
+        }
+        PreparedCertificate p = LAST.get();
+        if (p != null && p.alias().equals(alias)) {
+            return p;
+        }
+        return cache.cached(io.ccsfront.cert.Thumbprint.parse(alias));
+    }
+
+    @Override
+    public X509Certificate[] getCertificateChain(String alias) {
+        PreparedCertificate p = byAlias(alias);
+        return p == null ? null : p.chain().clone();
+    }
+
+    @Override
+    public PrivateKey getPrivateKey(String alias) {
+        PreparedCertificate p = byAlias(alias);
+        return p == null ? null : p.key();
+    }
+
+    @Override
+    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+        return null;
+    }
+
+    @Override
+    public String[] getServerAliases(String keyType, Principal[] issuers) {
+        return null;
+    }
+
+    @Override
+    public String[] getClientAliases(String keyType, Principal[] issuers) {
+        return null;
+    }
+
+    @Override
+    public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+        return null;
+    }
+}

@@ -1,0 +1,14 @@
+package io.ccsfront.node.tls;
+
+import javax.net.ssl.X509KeyManager;
+
+/** Creates the per-handshake key manager for a listener. */
+public final class SelectingKeyManagers {
+
+    private SelectingKeyManagers() {
+    }
+
+    public static X509KeyManager create(CertificateCache cache) {
+        return new SelectingKeyManager(cache);
+    }
+}

@@ -1,0 +1,265 @@
+package io.ccsfront.node.tls;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.ssl.ApplicationProtocolNegotiator;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.internal.tcnative.SSL;
+import io.vertx.core.net.JdkSSLEngineOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
+import io.vertx.core.net.SSLEngineOptions;
+import io.vertx.core.spi.tls.SslContextFactory;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * THE seam between Vert.x and per-handshake certificate selection — the only class that knows
+ * how Vert.x builds TLS contexts (its public TLS SPI, {@code io.vertx.core.spi.tls}, as of
+ * Vert.x 5.0.x; the SPI changed in 5.1, so keep every Vert.x TLS detail here).
+ *
+ * <p>Vert.x asks the {@link SSLEngineOptions} of a server for an {@link SslContextFactory}, feeds
+ * it the key manager factory (ours wraps {@link SelectingKeyManager}), and asks it for one Netty
+ * {@link SslContext} per listener. We return that context wrapped: every {@link SslHandler} it
+ * creates carries a fresh {@link HandshakeState} (installed on the engine as its SNI matcher),
+ * and records the channel's local address in it when the handler joins the pipeline, before
+ * the first byte of the ClientHello is read. The key manager then selects by (local address,
+ * local port, SNI) for every handshake, with the JDK engine and with BoringSSL alike.
+ *
+ * <p>With BoringSSL the key manager factory is wrapped in Netty's
+ * {@link OpenSslCachingX509KeyManagerFactory}, which keeps the native form of each certificate
+ * (by alias = thumbprint) instead of re-encoding it on every handshake.
+ */
+public final class VertxTlsSeam {
+
+    private VertxTlsSeam() {
+    }
+
+    /** What the seam needs from the node. */
+    public record Settings(HandshakeSelector selector, boolean openSsl, int nativeKeyMaterialCache, boolean sessionTickets,
+                           Consumer<SslContext> onContextCreated) {
+    }
+
+    /** The engine options to put on every HTTPS server's options. */
+    public static SSLEngineOptions engineOptions(Settings s) {
+        return s.openSsl() ? new OpenSsl(s) : new Jdk(s);
+    }
+
+    /** Whether BoringSSL (netty-tcnative) loaded on this machine. */
+    public static boolean openSslAvailable() {
+        return io.netty.handler.ssl.OpenSsl.isAvailable();
+    }
+
+    private static final class Jdk extends JdkSSLEngineOptions {
+        private final Settings s;
+
+        Jdk(Settings s) {
+            this.s = s;
+        }
+
+        @Override
+        public SslContextFactory sslContextFactory() {
+            return new Factory(super.sslContextFactory(), s);
+        }
+
+        @Override
+        public Jdk copy() {
+            Jdk c = new Jdk(s);
+            c.setUseWorkerThread(getUseWorkerThread());
+            return c;
+        }
+    }
+
+    private static final class OpenSsl extends OpenSSLEngineOptions {
+        private final Settings s;
+
+        OpenSsl(Settings s) {
+            this.s = s;
+            setSessionCacheEnabled(s.sessionTickets());
+        }
+
+        @Override
+        public SslContextFactory sslContextFactory() {
+            return new Factory(super.sslContextFactory(), s);
+        }
+
+        @Override
+        public OpenSsl copy() {
+            OpenSsl c = new OpenSsl(s);
+            c.setSessionCacheEnabled(isSessionCacheEnabled());
+            c.setUseWorkerThread(getUseWorkerThread());
+            return c;
+        }
+    }
+
+    /** Forwards to Vert.x's own factory and wraps what it builds. */
+    private static final class Factory implements SslContextFactory {
+        private final SslContextFactory delegate;
+        private final Settings s;
+
+        Factory(SslContextFactory delegate, Settings s) {
+            this.delegate = delegate;
+            this.s = s;
+        }
+
+        @Override
+        public SslContextFactory useAlpn(boolean v) {
+            delegate.useAlpn(v);
+            return this;
+        }
+
+        @Override
+        public SslContextFactory clientAuth(ClientAuth v) {
+            delegate.clientAuth(v);
+            return this;
+        }
+
+        @Override
+        public SslContextFactory forClient(boolean v) {
+            delegate.forClient(v);
+            return this;
+        }
+
+        @Override
+        public SslContextFactory trustManagerFactory(TrustManagerFactory v) {
+            delegate.trustManagerFactory(v);
+            return this;
+        }
+
+        @Override
+        public SslContextFactory enabledCipherSuites(Set<String> v) {
+            delegate.enabledCipherSuites(v);
+            return this;
+        }
+
+        @Override
+        public SslContextFactory applicationProtocols(List<String> v) {
+            delegate.applicationProtocols(v);
+            return this;
+        }
+
+        @Override
+        public SslContextFactory serverName(String v) {
+            delegate.serverName(v);
+            return this;
+        }
+
+        @Override
+        public SslContextFactory keyMananagerFactory(KeyManagerFactory kmf) { // sic: the SPI's spelling
+            if (s.openSsl() && s.nativeKeyMaterialCache() > 0) {
+                kmf = new OpenSslCachingX509KeyManagerFactory(kmf, s.nativeKeyMaterialCache());
+            }
+            delegate.keyMananagerFactory(kmf);
+            return this;
+        }
+
+        @Override
+        public SslContext create() throws SSLException {
+            SslContext ctx = delegate.create();
+            if (s.onContextCreated() != null) {
+                s.onContextCreated().accept(ctx);
+            }
+            return new SelectingContext(ctx, s);
+        }
+    }
+
+    /** The listener's context: delegates everything, and gives each handler its handshake state. */
+    private static final class SelectingContext extends SslContext {
+        private final SslContext delegate;
+        private final Settings s;
+
+        SelectingContext(SslContext delegate, Settings s) {
+            this.delegate = delegate;
+            this.s = s;
+        }
+
+        @Override
+        protected SslHandler newHandler(ByteBufAllocator a, boolean startTls) {
+            return handler(delegate.newEngine(a), startTls, null);
+        }
+
+        @Override
+        protected SslHandler newHandler(ByteBufAllocator a, String host, int port, boolean startTls) {
+            return handler(delegate.newEngine(a, host, port), startTls, null);
+        }
+
+        @Override
+        protected SslHandler newHandler(ByteBufAllocator a, boolean startTls, Executor ex) {
+            return handler(delegate.newEngine(a), startTls, ex);
+        }
+
+        @Override
+        protected SslHandler newHandler(ByteBufAllocator a, String host, int port, boolean startTls, Executor ex) {
+            return handler(delegate.newEngine(a, host, port), startTls, ex);
+        }
+
+        private SslHandler handler(SSLEngine engine, boolean startTls, Executor ex) {
+            HandshakeState st = new HandshakeState(s.selector());
+            st.attachTo(engine);
+            if (!s.sessionTickets() && engine instanceof ReferenceCountedOpenSslEngine e) {
+                SSL.setOptions(e.sslPointer(), SSL.SSL_OP_NO_TICKET); // Netty clears it for TLS 1.3 in the engine constructor
+            }
+            return new Handler(engine, startTls, ex, st, s.selector().metrics());
+        }
+
+        @Override
+        public boolean isClient() {
+            return delegate.isClient();
+        }
+
+        @Override
+        public List<String> cipherSuites() {
+            return delegate.cipherSuites();
+        }
+
+        @Override
+        public ApplicationProtocolNegotiator applicationProtocolNegotiator() {
+            return delegate.applicationProtocolNegotiator();
+        }
+
+        @Override
+        public SSLEngine newEngine(ByteBufAllocator a) {
+            return delegate.newEngine(a);
+        }
+
+        @Override
+        public SSLEngine newEngine(ByteBufAllocator a, String h, int p) {
+            return delegate.newEngine(a, h, p);
+        }
+
+        @Override
+        public SSLSessionContext sessionContext() {
+            return delegate.sessionContext();
+        }
+    }
+
+    /** Records the local address before the handshake starts, and the handshake's outcome. */
+    private static final class Handler extends SslHandler {
+        private final HandshakeState st;
+        private final HandshakeMetrics metrics;
+
+        Handler(SSLEngine e, boolean startTls, Executor ex, HandshakeState st, HandshakeMetrics metrics) {
+            super(e, startTls, ex == null ? io.netty.util.concurrent.ImmediateExecutor.INSTANCE : ex);
+            this.st = st;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+            st.local = (InetSocketAddress) ctx.channel().localAddress();
+            handshakeFuture().addListener(f -> metrics.completed(st, f.isSuccess() ? engine().getSession().getProtocol() : null, f.cause()));
+            super.handlerAdded(ctx);
+        }
+    }
+}
