@@ -83,7 +83,7 @@ public final class AppcmdCodec {
         int flags = defaultSslFlags;
         if (kv.containsKey("sslflags")) {
             String f = kv.get("sslflags").strip();
-            if (f.isEmpty() || f.length() > 2 || !f.chars().allMatch(Character::isDigit)) {
+            if (f.isEmpty() || f.length() > 2 || !f.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new IllegalArgumentException("sslFlags must be 0-3 (1 = SNI, 2 = CCS): " + kv.get("sslflags"));
             }
             flags = Integer.parseInt(f);

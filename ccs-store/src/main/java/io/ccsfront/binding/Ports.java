@@ -15,7 +15,7 @@ public final class Ports {
 
     public static int parse(String text, String field) {
         String s = text == null ? "" : text.strip();
-        if (s.isEmpty() || s.length() > 5 || !s.chars().allMatch(Character::isDigit)) {
+        if (s.isEmpty() || s.length() > 5 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new IllegalArgumentException(field + " port out of range 1-65535: " + text);
         }
         return check(Integer.parseInt(s), field);

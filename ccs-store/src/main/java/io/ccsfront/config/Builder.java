@@ -97,8 +97,9 @@ public final class Builder {
         return ccs.get(key);
     }
 
-    ShardedMap<String, StoredCertificate> ccsBase() {
-        return ccs.base;
+    /** Every CCS entry as the builder sees it now, including this batch's puts and removes. */
+    void forEachCcs(java.util.function.BiConsumer<String, StoredCertificate> action) {
+        ccs.forEach(action);
     }
 
     public Builder putBinding(SslBinding b) {
@@ -242,6 +243,15 @@ public final class Builder {
         void remove(K k) {
             puts.remove(k);
             removes.add(k);
+        }
+
+        void forEach(java.util.function.BiConsumer<K, V> action) {
+            base.forEach((k, v) -> {
+                if (!removes.contains(k) && !puts.containsKey(k)) {
+                    action.accept(k, v);
+                }
+            });
+            puts.forEach(action);
         }
 
         List<V> values() {

@@ -151,8 +151,8 @@ final class ChangeApplier {
             }
         }
         List<String> ccsKeys = new ArrayList<>();
-        b.ccsBase().forEach((k, v) -> {
-            if (v.thumbprint().equals(from) && b.ccs(k) == v) {
+        b.forEachCcs((k, v) -> {
+            if (v.thumbprint().equals(from)) {
                 ccsKeys.add(k);
             }
         });

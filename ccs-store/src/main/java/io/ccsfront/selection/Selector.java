@@ -80,7 +80,9 @@ public final class Selector {
         } else {
             IpPortBinding b = s.ipPortBinding(new IpPort(local, port));
             if (b == null || b.ipPort().isWildcard()) {
-                w.noMatch(Level.IP_PORT, "no ipport binding for " + IpAddresses.format(local) + ":" + port);
+                if (w.tracing()) {
+                    w.noMatch(Level.IP_PORT, "no ipport binding for " + IpAddresses.format(local) + ":" + port);
+                }
             } else if (w.candidate(Level.IP_PORT, b, null, s.certificate(b.certStoreName(), b.certHash()))) {
                 return w.result;
             }
@@ -91,7 +93,9 @@ public final class Selector {
         } else {
             HostnamePortBinding b = s.hostnamePortBinding(sni, port);
             if (b == null) {
-                w.noMatch(Level.HOSTNAME_PORT, "no hostnameport binding for " + sni + ":" + port);
+                if (w.tracing()) {
+                    w.noMatch(Level.HOSTNAME_PORT, "no hostnameport binding for " + sni + ":" + port);
+                }
             } else if (w.candidate(Level.HOSTNAME_PORT, b, null, s.certificate(b.certStoreName(), b.certHash()))) {
                 return w.result;
             }
@@ -101,7 +105,9 @@ public final class Selector {
         if (sni == null) {
             w.noMatch(Level.CCS, sniStatus == SniStatus.INVALID ? "SNI is not a valid DNS name" : "no SNI sent");
         } else if (ccsBinding == null) {
-            w.noMatch(Level.CCS, "no ccs=" + port + " binding");
+            if (w.tracing()) {
+                w.noMatch(Level.CCS, "no ccs=" + port + " binding");
+            }
         } else {
             StoredCertificate exact = s.ccs(sni);
             String key = sni;
@@ -111,7 +117,9 @@ public final class Selector {
                 c = key == null ? null : s.ccs(key);
             }
             if (c == null) {
-                w.noMatch(Level.CCS, "the CCS holds neither " + sni + (key != null ? " nor " + key : ""));
+                if (w.tracing()) {
+                    w.noMatch(Level.CCS, "the CCS holds neither " + sni + (key != null ? " nor " + key : ""));
+                }
             } else if (w.candidate(Level.CCS, ccsBinding, key, c)) {
                 return w.result;
             }
@@ -122,7 +130,9 @@ public final class Selector {
         } else {
             IpPortBinding b = s.ipPortBinding(new IpPort(IpAddresses.IPV6_ANY, port));
             if (b == null) {
-                w.noMatch(Level.IPV6_WILDCARD, "no ipport=[::]:" + port + " binding");
+                if (w.tracing()) {
+                    w.noMatch(Level.IPV6_WILDCARD, "no ipport=[::]:" + port + " binding");
+                }
             } else if (w.candidate(Level.IPV6_WILDCARD, b, null, s.certificate(b.certStoreName(), b.certHash()))) {
                 return w.result;
             }
@@ -130,7 +140,9 @@ public final class Selector {
         // 5. IPv4 wildcard
         IpPortBinding b5 = s.ipPortBinding(new IpPort(IpAddresses.IPV4_ANY, port));
         if (b5 == null) {
-            w.noMatch(Level.IPV4_WILDCARD, "no ipport=0.0.0.0:" + port + " binding");
+            if (w.tracing()) {
+                w.noMatch(Level.IPV4_WILDCARD, "no ipport=0.0.0.0:" + port + " binding");
+            }
         } else if (w.candidate(Level.IPV4_WILDCARD, b5, null, s.certificate(b5.certStoreName(), b5.certHash()))) {
             return w.result;
         }
@@ -153,6 +165,11 @@ public final class Selector {
             this.sniStatus = sniStatus;
         }
 
+        /** Whether explanations are wanted: callers build trace text only then (select() is the hot path). */
+        boolean tracing() {
+            return trace != null;
+        }
+
         void noMatch(Level level, String why) {
             if (trace != null) {
                 trace.add(new LevelTrace(level, Result.NO_MATCH, why));
@@ -162,17 +179,16 @@ public final class Selector {
         /** Returns true when the walk ends here (selected, or unusable without fall-through). */
         boolean candidate(Level level, SslBinding binding, String ccsKey, StoredCertificate cert) {
             String problem = problem(binding, cert);
-            String where = ccsKey != null ? "CCS " + ccsKey : binding.key().toString();
             if (problem == null) {
                 if (trace != null) {
-                    trace.add(new LevelTrace(level, Result.SELECTED, where + " -> " + cert.thumbprint() + " (" + cert.summary().label() + ")"));
+                    trace.add(new LevelTrace(level, Result.SELECTED, where(binding, ccsKey) + " -> " + cert.thumbprint() + " (" + cert.summary().label() + ")"));
                     notReached(level);
                 }
                 result = new Decision(Outcome.SELECTED, level, binding, ccsKey, cert, null, sni, sniStatus, unusable, null, trace);
                 return true;
             }
             if (trace != null) {
-                trace.add(new LevelTrace(level, Result.UNUSABLE, where + ": " + problem
+                trace.add(new LevelTrace(level, Result.UNUSABLE, where(binding, ccsKey) + ": " + problem
                         + (fallThroughUnusable ? " (falling through: fall-through is enabled)" : "")));
             }
             if (fallThroughUnusable) {
@@ -185,6 +201,10 @@ public final class Selector {
             result = new Decision(Outcome.UNUSABLE_CERTIFICATE, level, binding, ccsKey, cert, TlsAlert.HANDSHAKE_FAILURE, sni,
                     sniStatus, unusable, problem, trace);
             return true;
+        }
+
+        private String where(SslBinding binding, String ccsKey) {
+            return ccsKey != null ? "CCS " + ccsKey : binding.key().toString();
         }
 
         Decision none() {

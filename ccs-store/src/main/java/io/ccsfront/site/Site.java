@@ -21,9 +21,9 @@ public record Site(String name, long id, List<SiteBinding> bindings, List<URI> w
             throw new IllegalArgumentException("site id must be positive: " + id);
         }
         bindings = List.copyOf(bindings);
-        Set<SiteBinding> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (SiteBinding b : bindings) {
-            if (!seen.add(b)) {
+            if (!seen.add(b.protocol() + "/" + b.bindingInformation())) { // IIS keys bindings by protocol + bindingInformation
                 throw new IllegalArgumentException("duplicate binding on site " + name + ": " + b);
             }
         }
@@ -67,7 +67,7 @@ public record Site(String name, long id, List<SiteBinding> bindings, List<URI> w
                 || w.getRawFragment() != null || w.getRawUserInfo() != null) {
             throw new IllegalArgumentException("worker must be an http(s)://host[:port][/path] URL: " + w);
         }
-        if (w.getPort() > 65535) {
+        if (w.getPort() == 0 || w.getPort() > 65535) {
             throw new IllegalArgumentException("worker port out of range 1-65535: " + w);
         }
         String path = w.getRawPath() == null || w.getRawPath().equals("/") ? "" : w.getRawPath();
