@@ -210,6 +210,9 @@ public final class VertxTlsSeam {
             if (!s.sessionTickets() && engine instanceof ReferenceCountedOpenSslEngine e) {
                 SSL.setOptions(e.sslPointer(), SSL.SSL_OP_NO_TICKET); // Netty clears it for TLS 1.3 in the engine constructor
             }
+            if (engine instanceof ReferenceCountedOpenSslEngine e) {
+                NoCertificateCredential.addTo(e);
+            }
             return new Handler(engine, startTls, ex, st, s.selector().metrics());
         }
 

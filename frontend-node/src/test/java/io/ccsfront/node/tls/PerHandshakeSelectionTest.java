@@ -132,7 +132,13 @@ class PerHandshakeSelectionTest {
         int p = engine.equals("jdk") ? ccsOnlyPortJdk : ccsOnlyPortOpenssl;
         assertThat(TlsProbe.presented("127.0.0.1", p, "www.contoso.com")).isEqualTo(tp("www.contoso.com"));
         assertThat(TlsProbe.presented("127.0.0.1", p, "unknown.example")).contains("unrecognized_name");
-        assertThat(TlsProbe.presented("127.0.0.1", p, null)).contains("handshake_failure");
+        for (String v : new String[] {"TLSv1.2", "TLSv1.3"}) {
+            try (TlsProbe x = TlsProbe.connect("127.0.0.1", p, null, v)) {
+                throw new AssertionError("handshake should fail, served " + x.thumbprint);
+            } catch (java.io.IOException e) {
+                assertThat(e.getMessage()).as(engine + " " + v).contains("handshake_failure");
+            }
+        }
     }
 
     @ParameterizedTest
