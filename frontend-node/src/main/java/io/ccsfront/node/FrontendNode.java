@@ -3,6 +3,7 @@ package io.ccsfront.node;
 import io.ccsfront.cert.KeyProtector;
 import io.ccsfront.config.AffectedCertificates;
 import io.ccsfront.config.ConfigChange;
+import io.ccsfront.node.admin.AdminServer;
 import io.ccsfront.node.config.Listener;
 import io.ccsfront.node.config.NodeConfig;
 import io.ccsfront.node.config.NodeSettings;
@@ -65,6 +66,8 @@ public final class FrontendNode implements AutoCloseable {
     private final List<Integer> httpsPorts = new ArrayList<>();
     private final List<Integer> httpPorts = new ArrayList<>();
     private int adminPort;
+    private AdminServer admin;
+    private volatile boolean ready;
 
     public FrontendNode(NodeConfig config, Clock clock) {
         this.config = config;
@@ -130,6 +133,15 @@ public final class FrontendNode implements AutoCloseable {
         for (Listener l : settings.http()) {
             httpPorts.add(listen(baseOptions(l), handler, l));
         }
+        admin = new AdminServer(vertx, registry, adminToken, () -> ready);
+        adminPort = admin.start(settings.adminHost(), settings.adminPort(), config.string("admin.tls.certFile"),
+                config.string("admin.tls.keyFile"));
+        LOG.info("admin API, /metrics and /health on {}:{}{}", settings.adminHost(), adminPort,
+                isLoopback(settings.adminHost()) ? "" : " (NOT loopback: make sure only trusted networks reach it)");
+        if (settings.demo()) {
+            Demo.install(this);
+        }
+        ready = configService.ready();
         LOG.info("node {} ready in {} ms: https {} http {} ({} engine), configuration version {}", settings.nodeName(),
                 (System.nanoTime() - t0) / 1_000_000, httpsPorts, httpPorts, openSsl ? "BoringSSL" : "JDK",
                 configService.current().version());
@@ -210,13 +222,48 @@ public final class FrontendNode implements AutoCloseable {
         return clock;
     }
 
+    public int adminPort() {
+        return adminPort;
+    }
+
+    public AdminServer admin() {
+        return admin;
+    }
+
+    /** Until the proxy is wired: answers every request with the site and certificate it would use. */
+    public static Handler<HttpServerRequest> defaultHandler(FrontendNode node) {
+        return req -> req.response().end("ccsfront node " + node.settings.nodeName() + "\n");
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.startsWith("127.") || host.equals("::1") || host.equals("localhost");
+    }
+
+    /**
+     * Graceful stop: readiness goes down, listeners stop accepting, in-flight requests get up to
+     * {@code shutdown.drainTimeout} to finish, then the cluster is left and everything closed.
+     */
     @Override
     public void close() {
+        ready = false;
+        long drainMs = settings.drainTimeout().toMillis();
+        LOG.info("node {} stopping: draining in-flight requests for up to {} ms", settings.nodeName(), drainMs);
+        List<io.vertx.core.Future<Void>> closing = new ArrayList<>();
         for (HttpServer s : servers) {
+            closing.add(s.shutdown(drainMs, TimeUnit.MILLISECONDS));
+        }
+        for (io.vertx.core.Future<Void> f : closing) {
             try {
-                s.close().await(5, TimeUnit.SECONDS);
+                f.await(drainMs + 5_000, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 LOG.debug("closing server: {}", e.toString());
+            }
+        }
+        if (admin != null) {
+            try {
+                admin.stop();
+            } catch (Exception e) {
+                LOG.debug("closing admin: {}", e.toString());
             }
         }
         if (vertx != null) {

@@ -1,0 +1,83 @@
+package io.ccsfront.node.admin;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The admin listener (loopback by default): {@code /metrics} (Prometheus text format) and
+ * {@code /health/live}, {@code /health/ready} without authentication, and everything under
+ * {@code /admin/} only with {@code Authorization: Bearer <token>}, compared in constant time.
+ */
+public final class AdminServer {
+
+    private final Vertx vertx;
+    private final Router router;
+    private final String token;
+    private HttpServer server;
+
+    public AdminServer(Vertx vertx, PrometheusMeterRegistry registry, String token, BooleanSupplier ready) {
+        this.vertx = vertx;
+        this.token = token;
+        this.router = Router.router(vertx);
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()));
+        router.get("/health/live").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+                .end("{\"status\":\"UP\"}"));
+        router.get("/health/ready").handler(ctx -> {
+            boolean ok = ready.getAsBoolean();
+            ctx.response().setStatusCode(ok ? 200 : 503).putHeader("Content-Type", "application/json")
+                    .end(ok ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+        });
+        router.route("/admin/*").order(-1).handler(this::authenticate);
+    }
+
+    /** Lets the admin API add its routes (all under {@code /admin/}). */
+    public AdminServer routes(Consumer<Router> api) {
+        api.accept(router);
+        return this;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public int start(String host, int port, String certFile, String keyFile) {
+        HttpServerOptions o = new HttpServerOptions().setHost(host).setPort(port);
+        if (certFile != null && !certFile.isEmpty()) {
+            o.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(certFile).setKeyPath(keyFile));
+        }
+        server = vertx.createHttpServer(o).requestHandler(router);
+        server.listen().await();
+        return server.actualPort();
+    }
+
+    public void stop() {
+        if (server != null) {
+            server.close().await();
+        }
+    }
+
+    private void authenticate(RoutingContext ctx) {
+        String h = ctx.request().getHeader("Authorization");
+        if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) && matches(h.substring(7).strip())) {
+            ctx.next();
+            return;
+        }
+        ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer realm=\"ccsfront\"")
+                .putHeader("Content-Type", "application/json")
+                .end("{\"error\":\"unauthorized\",\"message\":\"a valid admin bearer token is required\"}");
+    }
+
+    private boolean matches(String presented) {
+        return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+    }
+}
