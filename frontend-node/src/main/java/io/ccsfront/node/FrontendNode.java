@@ -4,6 +4,8 @@ import io.ccsfront.cert.KeyProtector;
 import io.ccsfront.config.AffectedCertificates;
 import io.ccsfront.config.ConfigChange;
 import io.ccsfront.node.admin.AdminServer;
+import io.ccsfront.node.cluster.ClusterView;
+import io.ccsfront.node.cluster.StandaloneCluster;
 import io.ccsfront.node.config.Listener;
 import io.ccsfront.node.config.NodeConfig;
 import io.ccsfront.node.config.NodeSettings;
@@ -67,6 +69,8 @@ public final class FrontendNode implements AutoCloseable {
     private final List<Integer> httpPorts = new ArrayList<>();
     private int adminPort;
     private AdminServer admin;
+    private ClusterView clusterView;
+    private java.util.function.Consumer<FrontendNode> adminApi = n -> { };
     private volatile boolean ready;
 
     public FrontendNode(NodeConfig config, Clock clock) {
@@ -136,6 +140,13 @@ public final class FrontendNode implements AutoCloseable {
         admin = new AdminServer(vertx, registry, adminToken, () -> ready);
         adminPort = admin.start(settings.adminHost(), settings.adminPort(), config.string("admin.tls.certFile"),
                 config.string("admin.tls.keyFile"));
+        if (clusterView == null) {
+            String scheme = config.string("admin.tls.certFile").isEmpty() ? "http" : "https";
+            String adminHost = settings.adminHost().equals("0.0.0.0") ? "127.0.0.1" : settings.adminHost();
+            clusterView = new StandaloneCluster(settings.nodeName(), scheme + "://" + hostPort(adminHost, adminPort),
+                    this::httpsEndpoints, () -> configService.current().version());
+        }
+        adminApi.accept(this);
         LOG.info("admin API, /metrics and /health on {}:{}{}", settings.adminHost(), adminPort,
                 isLoopback(settings.adminHost()) ? "" : " (NOT loopback: make sure only trusted networks reach it)");
         if (settings.demo()) {
@@ -220,6 +231,30 @@ public final class FrontendNode implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Installs the admin API (called before {@link #start}); it mounts its routes on {@link #admin()}. */
+    public FrontendNode withAdminApi(java.util.function.Consumer<FrontendNode> api) {
+        this.adminApi = api;
+        return this;
+    }
+
+    public ClusterView clusterView() {
+        return clusterView;
+    }
+
+    /** The HTTPS endpoints to probe this node on: {@code 127.0.0.1:<port>} for wildcard listeners. */
+    public List<String> httpsEndpoints() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < httpsPorts.size(); i++) {
+            String h = settings.https().get(i).host();
+            out.add(hostPort(h.equals("0.0.0.0") || h.equals("::") ? "127.0.0.1" : h, httpsPorts.get(i)));
+        }
+        return out;
+    }
+
+    static String hostPort(String host, int port) {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
     public int adminPort() {
