@@ -112,6 +112,69 @@ public final class KeyProtector {
         }
     }
 
+    /**
+     * HMAC-SHA256 of {@code data} under a key derived from master key {@code keyId} for
+     * {@code purpose} (e.g. "journal"): authenticates what nodes exchange through the cluster,
+     * which has no transport security in Hazelcast's open-source edition. Null when this node
+     * does not have that master key.
+     */
+    public byte[] mac(String keyId, String purpose, byte[] data) {
+        SecretKeySpec master = keys.get(keyId);
+        if (master == null) {
+            return null;
+        }
+        try {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(master.getEncoded(), "HmacSHA256"));
+            byte[] sub = derive.doFinal(("ccsfront:" + purpose).getBytes(StandardCharsets.US_ASCII));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(sub, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
+    /** Seals arbitrary secret bytes (session-ticket keys) under the current master key, bound to {@code purpose}. */
+    public byte[] sealBytes(byte[] secret, String purpose) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(purpose.getBytes(StandardCharsets.US_ASCII));
+            byte[] ct = cipher.doFinal(secret);
+            byte[] id = currentId.getBytes(StandardCharsets.US_ASCII);
+            byte[] out = new byte[1 + id.length + NONCE_BYTES + ct.length];
+            out[0] = (byte) id.length;
+            System.arraycopy(id, 0, out, 1, id.length);
+            System.arraycopy(nonce, 0, out, 1 + id.length, NONCE_BYTES);
+            System.arraycopy(ct, 0, out, 1 + id.length + NONCE_BYTES, ct.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM sealing failed", e);
+        }
+    }
+
+    /** Opens what {@link #sealBytes} sealed; throws {@link IllegalArgumentException} when it cannot. */
+    public byte[] openBytes(byte[] sealed, String purpose) {
+        try {
+            int idLen = sealed[0];
+            String id = new String(sealed, 1, idLen, StandardCharsets.US_ASCII);
+            SecretKeySpec master = keys.get(id);
+            if (master == null) {
+                throw new IllegalArgumentException("sealed under master key " + id + ", which this node does not have");
+            }
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, master, new GCMParameterSpec(TAG_BITS, sealed, 1 + idLen, NONCE_BYTES));
+            cipher.updateAAD(purpose.getBytes(StandardCharsets.US_ASCII));
+            int off = 1 + idLen + NONCE_BYTES;
+            return cipher.doFinal(sealed, off, sealed.length - off);
+        } catch (GeneralSecurityException | ArrayIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("sealed secret does not open (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     private static String put(Map<String, SecretKeySpec> keys, byte[] key) {
         if (key == null || key.length != 32) {
             throw new IllegalArgumentException("master key must be 32 bytes: " + (key == null ? "null" : key.length + " bytes"));

@@ -3,7 +3,12 @@ package io.ccsfront.node;
 import io.ccsfront.cert.KeyProtector;
 import io.ccsfront.config.AffectedCertificates;
 import io.ccsfront.config.ConfigChange;
+import io.ccsfront.config.ConfigException;
+import io.ccsfront.config.ConfigSnapshot;
 import io.ccsfront.node.admin.AdminServer;
+import io.ccsfront.node.cluster.ClusterConfigService;
+import io.ccsfront.node.cluster.ClusterMembers;
+import io.ccsfront.node.cluster.HazelcastMember;
 import io.ccsfront.node.cluster.ClusterView;
 import io.ccsfront.node.cluster.StandaloneCluster;
 import io.ccsfront.node.config.Listener;
@@ -69,6 +74,7 @@ public final class FrontendNode implements AutoCloseable {
     private final List<Integer> httpPorts = new ArrayList<>();
     private int adminPort;
     private AdminServer admin;
+    private com.hazelcast.core.HazelcastInstance hazelcast;
     private ClusterView clusterView;
     private java.util.function.Consumer<FrontendNode> adminApi = n -> { };
     private volatile boolean ready;
@@ -100,20 +106,41 @@ public final class FrontendNode implements AutoCloseable {
         if (!vertx.isNativeTransportEnabled()) {
             LOG.warn("native epoll transport unavailable ({}); using NIO", vertx.unavailableNativeTransportCause());
         }
-        configService = LocalConfigService.open(settings.dataDir().resolve("config"), 1000, clock);
+        if (config.bool("cluster.enabled")) {
+            hazelcast = HazelcastMember.start(config, settings.nodeName());
+            configService = ClusterConfigService.start(hazelcast, protector, settings.dataDir().resolve("config"), clock,
+                    settings.nodeName(), config.integer("cluster.initialMembers", 1, 1000), config.duration("cluster.joinTimeout"), 1000);
+        } else {
+            configService = LocalConfigService.open(settings.dataDir().resolve("config"), 1000, clock);
+        }
 
         cache = new CertificateCache(settings.cacheSize(), protector);
         HandshakeMetrics hm = new HandshakeMetrics(cache);
         hm.bindTo(registry);
         HandshakeSelector selector = new HandshakeSelector(configService::current, new Selector(settings.fallThroughUnusable()), cache, hm);
-        configService.addListener((before, after, record) -> cache.invalidate(AffectedCertificates.of(before, record.change())));
+        configService.addListener((before, after, record) -> {
+            if (record == null) {
+                cache.invalidateAll();
+            } else {
+                cache.invalidate(AffectedCertificates.of(before, record.change()));
+            }
+        });
 
         Set<Integer> ports = new TreeSet<>();
         settings.https().forEach(l -> ports.add(l.port()));
         if (settings.defaultCertificate()) {
-            ConfigChange def = DefaultCertificate.missing(configService.current(), ports, protector, clock);
-            if (def != null) {
-                configService.commit(def, configService.current().version(), "installer");
+            for (int attempt = 0; attempt < 10; attempt++) {
+                ConfigSnapshot now = configService.current();
+                ConfigChange def = DefaultCertificate.missing(now, ports, protector, clock);
+                if (def == null) {
+                    break;
+                }
+                try {
+                    configService.commit(def, now.version(), "installer");
+                    break;
+                } catch (ConfigException.StaleVersion e) {
+                    LOG.debug("another node changed the configuration first; re-checking the Default certificate");
+                }
             }
         }
         boolean openSsl = settings.openSsl() && VertxTlsSeam.openSslAvailable();
@@ -140,11 +167,16 @@ public final class FrontendNode implements AutoCloseable {
         admin = new AdminServer(vertx, registry, adminToken, () -> ready);
         adminPort = admin.start(settings.adminHost(), settings.adminPort(), config.string("admin.tls.certFile"),
                 config.string("admin.tls.keyFile"));
-        if (clusterView == null) {
-            String scheme = config.string("admin.tls.certFile").isEmpty() ? "http" : "https";
-            String adminHost = settings.adminHost().equals("0.0.0.0") ? "127.0.0.1" : settings.adminHost();
-            clusterView = new StandaloneCluster(settings.nodeName(), scheme + "://" + hostPort(adminHost, adminPort),
-                    this::httpsEndpoints, () -> configService.current().version());
+        String adminUrl = (config.string("admin.tls.certFile").isEmpty() ? "http" : "https") + "://"
+                + hostPort(settings.adminHost().equals("0.0.0.0") ? advertisedHost() : settings.adminHost(), adminPort);
+        if (hazelcast != null) {
+            ClusterMembers members = new ClusterMembers(hazelcast).publish(settings.nodeName(), adminUrl, this::httpsEndpoints,
+                    () -> configService.current().version(),
+                    config.list("cluster.trustedInterfaces").isEmpty() ? memberHosts() : config.list("cluster.trustedInterfaces"));
+            configService.addListener((b, a, r) -> members.update());
+            clusterView = members;
+        } else {
+            clusterView = new StandaloneCluster(settings.nodeName(), adminUrl, this::httpsEndpoints, () -> configService.current().version());
         }
         adminApi.accept(this);
         LOG.info("admin API, /metrics and /health on {}:{}{}", settings.adminHost(), adminPort,
@@ -248,7 +280,21 @@ public final class FrontendNode implements AutoCloseable {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < httpsPorts.size(); i++) {
             String h = settings.https().get(i).host();
-            out.add(hostPort(h.equals("0.0.0.0") || h.equals("::") ? "127.0.0.1" : h, httpsPorts.get(i)));
+            out.add(hostPort(h.equals("0.0.0.0") || h.equals("::") ? advertisedHost() : h, httpsPorts.get(i)));
+        }
+        return out;
+    }
+
+    /** The address other members and ccsctl reach this node on when it listens on a wildcard. */
+    private String advertisedHost() {
+        return config.bool("cluster.enabled") ? config.string("cluster.bindAddress") : "127.0.0.1";
+    }
+
+    private List<String> memberHosts() {
+        List<String> out = new ArrayList<>();
+        for (String m : config.list("cluster.members")) {
+            int c = m.lastIndexOf(':');
+            out.add(c > 0 && m.indexOf(':') == c ? m.substring(0, c) : m);
         }
         return out;
     }

@@ -98,6 +98,12 @@ public final class CertificateCache {
         }
     }
 
+    /** Drops everything (the whole configuration was replaced, e.g. from a cluster checkpoint). */
+    public void invalidateAll() {
+        cache.invalidateAll();
+        broken.clear();
+    }
+
     public long size() {
         return cache.estimatedSize();
     }
