@@ -22,6 +22,7 @@ import io.ccsfront.node.tls.CertificateCache;
 import io.ccsfront.node.tls.HandshakeMetrics;
 import io.ccsfront.node.tls.HandshakeSelector;
 import io.ccsfront.node.tls.SelectingKeyManagers;
+import io.ccsfront.node.tls.SessionResumption;
 import io.ccsfront.node.tls.VertxTlsSeam;
 import io.ccsfront.selection.Selector;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -74,6 +75,7 @@ public final class FrontendNode implements AutoCloseable {
     private final List<Integer> httpPorts = new ArrayList<>();
     private int adminPort;
     private AdminServer admin;
+    private SessionResumption resumption;
     private com.hazelcast.core.HazelcastInstance hazelcast;
     private ClusterView clusterView;
     private java.util.function.Consumer<FrontendNode> adminApi = n -> { };
@@ -148,8 +150,17 @@ public final class FrontendNode implements AutoCloseable {
             LOG.warn("tls.engine=openssl but BoringSSL (netty-tcnative) did not load: {}; using the JDK engine",
                     io.netty.handler.ssl.OpenSsl.unavailabilityCause().toString());
         }
+        if (!openSsl) {
+            // stateful sessions, so that sessions under a changed certificate can be invalidated (JDK tickets cannot)
+            System.setProperty("jdk.tls.server.enableSessionTicketExtension", "false");
+        }
+        resumption = new SessionResumption(protector, clock, settings.ticketKeyRotation(), settings.sessionTickets(),
+                configService.current().version());
+        configService.addListener((before, after, record) -> resumption.certificatesChanged(after.version(),
+                record == null ? Set.of(new io.ccsfront.cert.Thumbprint("0".repeat(40))) : AffectedCertificates.of(before, record.change())));
         VertxTlsSeam.Settings seam = new VertxTlsSeam.Settings(selector, openSsl, Math.min(settings.cacheSize(), 100_000),
-                settings.sessionTickets(), null);
+                settings.sessionTickets(), resumption::register);
+        vertx.setPeriodic(1000, id -> resumption.tick());
         Handler<HttpServerRequest> handler = requestHandler.apply(this);
         for (Listener l : settings.https()) {
             HttpServerOptions o = baseOptions(l)
