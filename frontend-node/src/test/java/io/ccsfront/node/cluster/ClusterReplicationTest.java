@@ -112,6 +112,34 @@ class ClusterReplicationTest {
     }
 
     @Test
+    void sessionResumesOnAnotherNodeUntilItsCertificateIsRotated() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.ccsfront.node.testing.OpenSslClient.available(), "openssl is installed by .ci/run");
+        FrontendNode n1 = cluster.node(1);
+        TestPki.Issued old = TestPki.get().leaf("resume.example");
+        TestPki.Issued neu = TestPki.get().leaf("resume.example");
+        n1.configService().commit(new ConfigChange.PutCcs("resume.example", old.stored(n1.protector())), ConfigService.ANY_VERSION, "test");
+        String oldTp = old.stored().thumbprint().hex();
+        Await.until("every node serves resume.example", Duration.ofSeconds(10),
+                () -> served(2, "resume.example").equals(oldTp) && served(3, "resume.example").equals(oldTp));
+        Path session = dir.resolve("session.pem");
+        String first = io.ccsfront.node.testing.OpenSslClient.connect("127.0.0.1", cluster.httpsPort, "resume.example", session, false);
+        assertThat(first).contains("New, TLSv1.3");
+        String resumed = io.ccsfront.node.testing.OpenSslClient.connect("127.0.0.2", cluster.httpsPort, "resume.example", session, true);
+        assertThat(resumed).as("a ticket from node 1 resumes on node 2").contains("Reused, TLSv1.3");
+
+        cluster.node(3).configService().commit(new ConfigChange.Rotate(old.stored().thumbprint(), neu.stored(n1.protector())),
+                ConfigService.ANY_VERSION, "test");
+        long v = cluster.node(3).configService().current().version();
+        Await.until("all nodes applied the rotation", Duration.ofSeconds(10),
+                () -> cluster.nodes.stream().allMatch(n -> n.configService().current().version() >= v));
+        for (int i = 1; i <= 3; i++) {
+            String after = io.ccsfront.node.testing.OpenSslClient.connect("127.0.0." + i, cluster.httpsPort, "resume.example", session, true);
+            assertThat(after).as("node " + i + " refuses the session established under OLD").contains("New, TLSv1.3")
+                    .doesNotContain("Reused");
+        }
+    }
+
+    @Test
     void lateJoinerGetsTheCurrentState() throws Exception {
         try (InProcessCluster extra = new InProcessCluster(dir.resolve("late"), 2, Map.of())) {
             extra.start(1);

@@ -54,6 +54,7 @@ public final class TlsProbe implements AutoCloseable {
     public static TlsProbe connect(String ip, int port, String sni, String[] protocols, String[] alpn) throws IOException {
         SSLSocket s = (SSLSocket) trustAll().getSocketFactory().createSocket();
         s.setSoTimeout(10_000);
+        s.setTcpNoDelay(true);
         s.connect(new InetSocketAddress(InetAddress.getByName(ip), port), 5_000);
         SSLParameters p = s.getSSLParameters();
         p.setServerNames(sni == null ? List.of() : List.of(new SNIHostName(sni)));
