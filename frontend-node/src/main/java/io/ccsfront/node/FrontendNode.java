@@ -12,6 +12,7 @@ import io.ccsfront.node.cluster.HazelcastMember;
 import io.ccsfront.node.cluster.ClusterView;
 import io.ccsfront.node.cluster.StandaloneCluster;
 import io.ccsfront.node.config.Listener;
+import io.ccsfront.node.metrics.ConfigMetrics;
 import io.ccsfront.node.config.NodeConfig;
 import io.ccsfront.node.config.NodeSettings;
 import io.ccsfront.node.config.Secrets;
@@ -116,6 +117,8 @@ public final class FrontendNode implements AutoCloseable {
             configService = LocalConfigService.open(settings.dataDir().resolve("config"), 1000, clock);
         }
 
+        new ConfigMetrics(configService, clock, () -> hazelcast == null ? 1 : hazelcast.getCluster().getMembers().size())
+                .bindTo(registry);
         cache = new CertificateCache(settings.cacheSize(), protector);
         HandshakeMetrics hm = new HandshakeMetrics(cache);
         hm.bindTo(registry);
