@@ -3,7 +3,11 @@ package io.ccsfront.node.tls;
 import io.ccsfront.selection.Decision;
 import io.ccsfront.selection.TlsAlert;
 import java.net.InetSocketAddress;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
+import io.netty.internal.tcnative.SSL;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
@@ -24,6 +28,9 @@ import javax.net.ssl.StandardConstants;
  */
 final class HandshakeState extends SNIMatcher {
 
+    /** BoringSSL engines in handshake → their state (engines use identity equality). */
+    private static final Map<SSLEngine, HandshakeState> BY_ENGINE = new ConcurrentHashMap<>();
+
     private final HandshakeSelector selector;
     volatile InetSocketAddress local;
     final long startNanos = System.nanoTime();
@@ -37,14 +44,37 @@ final class HandshakeState extends SNIMatcher {
     }
 
     void attachTo(SSLEngine engine) {
+        if (engine instanceof ReferenceCountedOpenSslEngine e) {
+            // getSSLParameters() on BoringSSL's engine costs ~26 µs (it lists every cipher): set only the matcher,
+            // keep the server-preference flag, and find the state again by engine identity
+            SSLParameters p = new SSLParameters();
+            p.setUseCipherSuitesOrder((SSL.getOptions(e.sslPointer()) & SSL.SSL_OP_CIPHER_SERVER_PREFERENCE) != 0);
+            p.setSNIMatchers(List.of(this));
+            e.setSSLParameters(p);
+            BY_ENGINE.put(engine, this);
+            return;
+        }
         SSLParameters p = engine.getSSLParameters();
         p.setSNIMatchers(List.of(this));
         engine.setSSLParameters(p);
     }
 
+    /** Forgets a BoringSSL engine once its handshake is over (the JDK engine carries the state itself). */
+    static void detach(SSLEngine engine) {
+        BY_ENGINE.remove(engine);
+    }
+
+    static int attachedOpenSslEngines() {
+        return BY_ENGINE.size();
+    }
+
     static HandshakeState of(SSLEngine engine) {
         if (engine == null) {
             return null;
+        }
+        HandshakeState st = BY_ENGINE.get(engine);
+        if (st != null) {
+            return st;
         }
         for (SNIMatcher m : engine.getSSLParameters().getSNIMatchers()) {
             if (m instanceof HandshakeState s) {

@@ -261,8 +261,30 @@ public final class VertxTlsSeam {
         @Override
         public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
             st.local = (InetSocketAddress) ctx.channel().localAddress();
-            handshakeFuture().addListener(f -> metrics.completed(st, f.isSuccess() ? engine().getSession().getProtocol() : null, f.cause()));
+            handshakeFuture().addListener(f -> {
+                HandshakeState.detach(engine());
+                String protocol = f.isSuccess() ? engine().getSession().getProtocol() : null;
+                if (protocol != null && belowBindingMinimum(protocol)) {
+                    // the binding asks for a higher TLS version than the listener's floor: refuse after the fact
+                    metrics.completed(st, null, new javax.net.ssl.SSLHandshakeException(protocol + " is below the binding's mintlsversion"));
+                    ctx.close();
+                    return;
+                }
+                metrics.completed(st, protocol, f.cause());
+            });
             super.handlerAdded(ctx);
+        }
+
+        private boolean belowBindingMinimum(String protocol) {
+            var d = st.decision();
+            return d != null && d.selected() && d.tls().minVersion() == io.ccsfront.binding.TlsOptions.TlsVersion.TLS_1_3
+                    && !"TLSv1.3".equals(protocol);
+        }
+
+        @Override
+        public void handlerRemoved0(ChannelHandlerContext ctx) throws Exception {
+            HandshakeState.detach(engine());
+            super.handlerRemoved0(ctx);
         }
     }
 }

@@ -69,6 +69,9 @@ class PerHandshakeSelectionTest {
         }
         c.add(put(new IpPortBinding(IpPort.parse("127.0.0.2:" + port), cert("ip2.example").thumbprint())));
         c.add(put(new HostnamePortBinding("sni.example", port, cert("sni.example").thumbprint())));
+        c.add(new ConfigChange.PutCertificate("MY", issued("tls13.example").stored(n.protector())));
+        c.add(put(new HostnamePortBinding("tls13.example", port, cert("tls13.example").thumbprint(), null, null,
+                io.ccsfront.binding.TlsOptions.DEFAULT.withMinVersion(io.ccsfront.binding.TlsOptions.TlsVersion.TLS_1_3))));
         c.add(put(new CcsBinding(port)));
         c.add(put(new CcsBinding(ccsOnly)));
         c.add(new ConfigChange.PutCcs("www.contoso.com", issued("www.contoso.com").stored(n.protector())));
@@ -151,6 +154,25 @@ class PerHandshakeSelectionTest {
                 assertThat(p.chain().get(1)).isEqualTo(TestPki.get().intermediate().certificate());
                 assertThat(p.get("www.contoso.com", "/")).startsWith("HTTP/1.1 200");
             }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "openssl"})
+    void bindingMinimumTlsVersionRefusesOlderClients(String engine) throws Exception {
+        try (TlsProbe p = TlsProbe.connect("127.0.0.1", port(engine), "tls13.example", "TLSv1.3")) {
+            assertThat(p.get("tls13.example", "/")).startsWith("HTTP/1.1 200");
+        }
+        try (TlsProbe p = TlsProbe.connect("127.0.0.1", port(engine), "tls13.example", "TLSv1.2")) {
+            String r;
+            try {
+                r = p.get("tls13.example", "/");
+            } catch (java.io.IOException e) {
+                r = "closed: " + e.getMessage();
+            }
+            assertThat(r).doesNotStartWith("HTTP/1.1 200");
+        } catch (java.io.IOException e) {
+            assertThat(e).isNotNull();
         }
     }
 
