@@ -16,6 +16,7 @@ import io.ccsfront.node.metrics.ConfigMetrics;
 import io.ccsfront.node.config.NodeConfig;
 import io.ccsfront.node.config.NodeSettings;
 import io.ccsfront.node.config.Secrets;
+import io.ccsfront.node.state.CcsFolderWatcher;
 import io.ccsfront.node.state.ConfigService;
 import io.ccsfront.node.state.DefaultCertificate;
 import io.ccsfront.node.state.LocalConfigService;
@@ -42,6 +43,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -77,6 +79,7 @@ public final class FrontendNode implements AutoCloseable {
     private int adminPort;
     private AdminServer admin;
     private SessionResumption resumption;
+    private CcsFolderWatcher ccsFolder;
     private com.hazelcast.core.HazelcastInstance hazelcast;
     private ClusterView clusterView;
     private java.util.function.Consumer<FrontendNode> adminApi = n -> { };
@@ -195,6 +198,10 @@ public final class FrontendNode implements AutoCloseable {
         adminApi.accept(this);
         LOG.info("admin API, /metrics and /health on {}:{}{}", settings.adminHost(), adminPort,
                 isLoopback(settings.adminHost()) ? "" : " (NOT loopback: make sure only trusted networks reach it)");
+        if (!config.string("ccs.folder").isEmpty()) {
+            ccsFolder = new CcsFolderWatcher(Path.of(config.string("ccs.folder")), Secrets.ccsPassword(config), protector, configService);
+            ccsFolder.start(vertx, config.duration("ccs.pollInterval"));
+        }
         if (settings.demo()) {
             Demo.install(this);
         }
@@ -315,6 +322,11 @@ public final class FrontendNode implements AutoCloseable {
 
     static String hostPort(String host, int port) {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** The CCS folder watcher, or null when {@code ccs.folder} is not set. */
+    public CcsFolderWatcher ccsFolder() {
+        return ccsFolder;
     }
 
     public int adminPort() {
