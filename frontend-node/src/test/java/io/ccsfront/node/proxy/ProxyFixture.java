@@ -21,9 +21,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.net.PemTrustOptions;
 import java.net.URI;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -190,22 +188,14 @@ final class ProxyFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * The leaf alone (TestPki 1.x writes a leaf's issuer DN in the reverse RDN order of the
+     * intermediate's subject, which the JDK key store refuses as a chain); clients trust all.
+     */
     static PemKeyCertOptions pem(TestPki.Issued cert) {
-        StringBuilder chain = new StringBuilder();
         try {
-            for (X509Certificate c : cert.chain()) {
-                chain.append(pem("CERTIFICATE", c.getEncoded()));
-            }
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-        return new PemKeyCertOptions().setCertValue(Buffer.buffer(chain.toString()))
-                .setKeyValue(Buffer.buffer(pem("PRIVATE KEY", cert.key().getEncoded())));
-    }
-
-    static PemTrustOptions trustTestRoot() {
-        try {
-            return new PemTrustOptions().addCertValue(Buffer.buffer(pem("CERTIFICATE", TestPki.get().root().certificate().getEncoded())));
+            return new PemKeyCertOptions().setCertValue(Buffer.buffer(pem("CERTIFICATE", cert.certificate().getEncoded())))
+                    .setKeyValue(Buffer.buffer(pem("PRIVATE KEY", cert.key().getEncoded())));
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
