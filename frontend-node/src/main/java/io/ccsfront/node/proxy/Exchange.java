@@ -4,7 +4,6 @@ import io.ccsfront.node.proxy.ProxyMetrics.Outcome;
 import io.ccsfront.node.proxy.ProxyMetrics.SiteMeters;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -14,7 +13,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.HostAndPort;
-import io.vertx.core.streams.Pipe;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class Exchange implements Handler<Long> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
+    private static final Handler<Throwable> UPSTREAM_FAILURE = t -> LOG.debug("web worker request failed: {}", t.toString());
 
     private final ProxyHandler proxy;
     private final HttpServerRequest req;
@@ -39,8 +38,7 @@ final class Exchange implements Handler<Long> {
     private final String target;
     private final HostAndPort authority;
     private final boolean upgrade;
-    private final Pipe<Buffer> body;
-    private final boolean chunked;
+    private final RequestBody body;
 
     private Worker worker;
     private boolean retried;
@@ -60,12 +58,7 @@ final class Exchange implements Handler<Long> {
         this.target = target;
         this.authority = authority;
         this.upgrade = upgrade;
-        String cl = req.headers().get(HttpHeaders.CONTENT_LENGTH);
-        boolean te = req.headers().contains(HttpHeaders.TRANSFER_ENCODING);
-        boolean hasBody = !upgrade && (req.version() == HttpVersion.HTTP_2 ? !req.isEnded() : te || cl != null);
-        this.chunked = hasBody && (te || cl == null);
-        // Created before anything asynchronous happens: pauses the request so no body byte is lost or buffered.
-        this.body = hasBody ? req.pipe().endOnFailure(false) : null;
+        this.body = new RequestBody(req, upgrade);
         req.response().closeHandler(v -> clientGone());
     }
 
@@ -88,6 +81,7 @@ final class Exchange implements Handler<Long> {
             return;
         }
         upstream = up;
+        up.exceptionHandler(UPSTREAM_FAILURE); // failures reach the response future; this keeps Vert.x from logging them as unhandled
         Forwarding.copyRequestHeaders(req, up.headers(), upgrade, proxy.settings.trustForwardedHeaders(),
                 Addresses.text(req.remoteAddress()), req.isSSL() ? "https" : "http", authority.toString(),
                 req.connection().localAddress().port());
@@ -95,21 +89,22 @@ final class Exchange implements Handler<Long> {
         if (upgrade) {
             up.connect().onComplete(this::responded);
             armTimer();
-        } else if (body == null) {
-            up.response().onComplete(this::responded);
-            up.end();
-            armTimer();
-        } else {
-            up.response().onComplete(this::responded);
-            up.setChunked(chunked);
-            body.to(up).onComplete(sent -> {
-                if (sent.failed()) {
-                    abort("request body", sent.cause());
-                } else {
-                    armTimer();
-                }
-            });
+            return;
         }
+        up.response().onComplete(this::responded);
+        body.sendTo(up).onComplete(sent -> {
+            if (sent.succeeded()) {
+                armTimer();
+                return;
+            }
+            // The worker stopped reading (an early answer such as 413 still goes through), or a side
+            // went away (the client: clientGone aborts; the worker: the failed response answers 502).
+            LOG.debug("request body to web worker {} of site {} stopped: {}", worker, site.siteName, sent.cause().toString());
+            body.discard();
+            if (!responded) {
+                up.reset();
+            }
+        });
     }
 
     private void connectFailed(Throwable cause) {
@@ -170,9 +165,6 @@ final class Exchange implements Handler<Long> {
         }
         if (ar.failed()) {
             LOG.debug("web worker {} of site {} failed before answering: {}", worker, site.siteName, ar.cause().toString());
-            if (body != null) {
-                body.close();
-            }
             finish(502, Outcome.WORKER_ERROR, "the web worker of site " + site.siteName + " failed before answering", 0);
             return;
         }
@@ -212,9 +204,9 @@ final class Exchange implements Handler<Long> {
         });
     }
 
-    /** The client went away: stop the worker's side too. */
+    /** The client went away before the response ended: stop the worker's side too. */
     private void clientGone() {
-        if (!done) {
+        if (!done && !req.response().ended()) { // HTTP/2 closes the stream before the pipe reports the end
             abort("client connection", new IllegalStateException("client closed the connection"));
         }
     }
@@ -233,9 +225,7 @@ final class Exchange implements Handler<Long> {
         if (upstream != null) {
             upstream.reset();
         }
-        if (body != null) {
-            body.close();
-        }
+        body.discard();
         HttpServerResponse out = req.response();
         if (!out.ended() && !out.closed()) {
             out.reset();
@@ -245,9 +235,7 @@ final class Exchange implements Handler<Long> {
 
     private void finish(int code, Outcome outcome, String message, long retryAfter) {
         done = true;
-        if (body != null) {
-            body.close();
-        }
+        body.discard();
         Replies.send(req, code, message, retryAfter);
         meters.request(code, outcome, start);
     }

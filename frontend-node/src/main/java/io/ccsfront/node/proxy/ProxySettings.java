@@ -34,6 +34,9 @@ public record ProxySettings(Duration connectTimeout, Duration responseTimeout, D
     /** Response header blocks from web workers may be this large (cookies); not a client-facing limit. */
     static final int MAX_WORKER_HEADER_SIZE = 65536;
 
+    /** Largest body piece the HTTP/1.x decoders hand over (Vert.x default 8 KB): fewer, larger writes when streaming. */
+    static final int BODY_CHUNK_SIZE = 65536;
+
     public ProxySettings {
         positive(connectTimeout, "proxy.connectTimeout");
         positive(responseTimeout, "proxy.responseTimeout");
@@ -81,6 +84,7 @@ public record ProxySettings(Duration connectTimeout, Duration responseTimeout, D
         Http2Settings h2 = options.getInitialSettings() == null ? new Http2Settings() : options.getInitialSettings();
         return options.setMaxHeaderSize(maxHeaderSize)
                 .setMaxInitialLineLength(maxRequestLineLength)
+                .setMaxChunkSize(BODY_CHUNK_SIZE)
                 .setInitialSettings(h2.setMaxHeaderListSize(maxHeaderSize))
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()))
@@ -110,6 +114,7 @@ public record ProxySettings(Duration connectTimeout, Duration responseTimeout, D
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
                 .setDecompressionSupported(false)
                 .setMaxHeaderSize(MAX_WORKER_HEADER_SIZE)
+                .setMaxChunkSize(BODY_CHUNK_SIZE)
                 .setMaxInitialLineLength(Math.max(4096, maxRequestLineLength))
                 .setName("ccsfront-proxy");
     }

@@ -49,6 +49,7 @@ final class Workers implements AutoCloseable {
     private final Map<String, SiteWorkers> sites = new ConcurrentHashMap<>();
     private volatile long generation;
     private volatile ConfigSnapshot reconciled;
+    private volatile boolean closed;
     private final long timer;
 
     Workers(Vertx vertx, Supplier<ConfigSnapshot> snapshots, ProxySettings settings) {
@@ -117,6 +118,9 @@ final class Workers implements AutoCloseable {
     }
 
     private void tick(boolean checks) {
+        if (closed) {
+            return;
+        }
         ConfigSnapshot snap = snapshots.get();
         if (snap != reconciled) {
             vertx.executeBlocking(() -> {
@@ -184,11 +188,11 @@ final class Workers implements AutoCloseable {
 
     @Override
     public void close() {
-        vertx.cancelTimer(timer);
-        client.close();
+        closeAsync();
     }
 
     Future<Void> closeAsync() {
+        closed = true;
         vertx.cancelTimer(timer);
         return client.close();
     }

@@ -125,6 +125,28 @@ class ProxyForwardingTest {
     }
 
     @Test
+    void concurrentClientsOnManyConnectionsEachGetTheirOwnAnswer() {
+        List<io.vertx.core.Future<Boolean>> all = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            io.vertx.core.http.HttpClientAgent client = fx.vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions(),
+                    new io.vertx.core.http.PoolOptions().setHttp1MaxSize(8));
+            io.vertx.core.Context ctx = fx.vertx.getOrCreateContext();
+            for (int i = 0; i < 250; i++) {
+                String path = "/c" + c + "/r" + i;
+                io.vertx.core.Promise<Boolean> ok = io.vertx.core.Promise.promise();
+                io.vertx.core.http.RequestOptions o = new io.vertx.core.http.RequestOptions().setHost("127.0.0.1").setPort(port)
+                        .setURI(path).putHeader("Host", i % 2 == 0 ? "www.a.com" : "rr.a.com");
+                String expected = i % 2 == 0 ? "/a" + path : null;
+                ctx.runOnContext(v -> client.request(o).compose(r -> r.send()).compose(r -> r.body())
+                        .map(b -> expected == null ? b.toString().endsWith(path) : b.toString().equals(expected)).onComplete(ok));
+                all.add(ok.future());
+            }
+        }
+        List<Boolean> results = ProxyFixture.await(io.vertx.core.Future.all(all).map(cf -> cf.<Boolean>list()));
+        assertThat(results).hasSize(1000).containsOnly(true);
+    }
+
+    @Test
     void headRequestGetsHeadersWithoutBody() {
         Answer a = fx.request(HttpMethod.HEAD, "127.0.0.1", port, "www.a.com", "/head", null, null);
         assertThat(a.status()).isEqualTo(200);

@@ -97,6 +97,37 @@ class ProxyTlsTest {
         assertThat(seen.version()).isEqualTo(HttpVersion.HTTP_1_1);
         assertThat(seen.headers().get("Host")).isEqualTo("www.a.com");
         assertThat(seen.headers().get("X-Forwarded-Host")).isEqualTo("www.a.com");
+        ProxyFixture.until("the HTTP/2 exchange to be counted", java.time.Duration.ofSeconds(5),
+                () -> fx.counter(ProxyMetrics.REQUESTS, "outcome", "forwarded", "status", "2xx") > 0);
+        assertThat(fx.counter(ProxyMetrics.REQUESTS, "outcome", "aborted")).as("a completed HTTP/2 stream is not an abort").isZero();
+    }
+
+    @Test
+    void http2GetWithoutBodyReachesTheWorkerWithoutBody() {
+        assertThat(get(h2, "www.a.com", "/nobody").status()).isEqualTo(200);
+        Backend.Seen seen = backend.seen.get(backend.seen.size() - 1);
+        assertThat(seen.uri()).isEqualTo("/a/nobody");
+        assertThat(seen.headers().get("Transfer-Encoding")).isNull();
+        assertThat(seen.bodyBytes()).isZero();
+    }
+
+    @Test
+    void http2BodyWithoutContentLengthIsForwardedChunked() {
+        RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port).setURI("/upload");
+        Promise<Integer> p = Promise.promise();
+        fx.vertx.getOrCreateContext().runOnContext(v -> h2.request(o).compose(r -> {
+            r.authority(HostAndPort.create("www.a.com", -1)).setChunked(true);
+            for (int i = 0; i < 20; i++) {
+                r.write(io.vertx.core.buffer.Buffer.buffer(new byte[10_000]));
+            }
+            r.end();
+            return r.response();
+        }).compose(resp -> resp.body().map(b -> resp.statusCode())).onComplete(p));
+        assertThat(ProxyFixture.await(p.future())).isEqualTo(200);
+        Backend.Seen seen = backend.seen.get(backend.seen.size() - 1);
+        assertThat(seen.uri()).isEqualTo("/a/upload");
+        assertThat(seen.bodyBytes()).isEqualTo(200_000);
+        assertThat(seen.headers().get("Transfer-Encoding")).isEqualTo("chunked");
     }
 
     @Test

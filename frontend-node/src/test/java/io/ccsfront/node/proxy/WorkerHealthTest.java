@@ -94,6 +94,17 @@ class WorkerHealthTest {
     }
 
     @Test
+    void workerThatDropsTheConnectionBeforeAnsweringIs502() {
+        var dropper = ProxyFixture.await(fx.vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setHost("127.0.0.1").setPort(0))
+                .requestHandler(req -> req.body().onSuccess(b -> req.connection().close())).listen());
+        site(URI.create("http://127.0.0.1:" + dropper.actualPort()));
+        Answer a = fx.request(HttpMethod.POST, "127.0.0.1", port, "shop.example", "/drop", null, Buffer.buffer("x".repeat(50_000)));
+        assertThat(a.status()).isEqualTo(502);
+        assertThat(a.body()).contains("site shop").contains("failed before answering");
+        assertThat(fx.counter(ProxyMetrics.REQUESTS, "outcome", "worker_error")).isEqualTo(1.0);
+    }
+
+    @Test
     void refusingWorkerIsEjectedAndReturnsWhenItsHealthCheckPasses() {
         Backend live = Backend.echo(fx.vertx);
         int downPort = Backend.closedPort();
