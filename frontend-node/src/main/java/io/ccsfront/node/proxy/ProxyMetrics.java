@@ -67,9 +67,9 @@ public final class ProxyMetrics {
         }
         this.perSite = Map.copyOf(m);
         this.other = new SiteMeters(OTHER);
-        Gauge.builder(WORKERS, this, p -> p.workerCount(true)).tag("state", "healthy")
+        Gauge.builder(WORKERS, this, p -> p.workerCount(true)).tag("state", "healthy").strongReference(true)
                 .description("web workers in use that are in rotation").register(registry);
-        Gauge.builder(WORKERS, this, p -> p.workerCount(false)).tag("state", "unhealthy")
+        Gauge.builder(WORKERS, this, p -> p.workerCount(false)).tag("state", "unhealthy").strongReference(true)
                 .description("web workers in use that are ejected").register(registry);
     }
 

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccsfront.node.proxy.Backend.Seen;
 import io.ccsfront.node.proxy.ProxyFixture.Answer;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,15 +133,15 @@ class ProxyForwardingTest {
 
     @Test
     void concurrentClientsOnManyConnectionsEachGetTheirOwnAnswer() {
-        List<io.vertx.core.Future<Boolean>> all = new ArrayList<>();
+        List<Future<Boolean>> all = new ArrayList<>();
         for (int c = 0; c < 4; c++) {
-            io.vertx.core.http.HttpClientAgent client = fx.vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions(),
-                    new io.vertx.core.http.PoolOptions().setHttp1MaxSize(8));
-            io.vertx.core.Context ctx = fx.vertx.getOrCreateContext();
+            HttpClientAgent client = fx.vertx.createHttpClient(new HttpClientOptions(),
+                    new PoolOptions().setHttp1MaxSize(8));
+            Context ctx = fx.vertx.getOrCreateContext();
             for (int i = 0; i < 250; i++) {
                 String path = "/c" + c + "/r" + i;
-                io.vertx.core.Promise<Boolean> ok = io.vertx.core.Promise.promise();
-                io.vertx.core.http.RequestOptions o = new io.vertx.core.http.RequestOptions().setHost("127.0.0.1").setPort(port)
+                Promise<Boolean> ok = Promise.promise();
+                RequestOptions o = new RequestOptions().setHost("127.0.0.1").setPort(port)
                         .setURI(path).putHeader("Host", i % 2 == 0 ? "www.a.com" : "rr.a.com");
                 String expected = i % 2 == 0 ? "/a" + path : null;
                 ctx.runOnContext(v -> client.request(o).compose(r -> r.send()).compose(r -> r.body())
@@ -142,7 +149,7 @@ class ProxyForwardingTest {
                 all.add(ok.future());
             }
         }
-        List<Boolean> results = ProxyFixture.await(io.vertx.core.Future.all(all).map(cf -> cf.<Boolean>list()));
+        List<Boolean> results = ProxyFixture.await(Future.all(all).map(cf -> cf.<Boolean>list()));
         assertThat(results).hasSize(1000).containsOnly(true);
     }
 

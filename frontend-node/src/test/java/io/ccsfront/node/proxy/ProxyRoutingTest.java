@@ -3,6 +3,11 @@ package io.ccsfront.node.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccsfront.node.proxy.ProxyFixture.Answer;
+import io.vertx.core.net.SocketAddress;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -60,6 +65,17 @@ class ProxyRoutingTest {
         Answer a = fx.get(connectTo, port, host, "/page?q=1");
         assertThat(a.status()).as(rule).isEqualTo(200);
         assertThat(a.body()).as(rule).isEqualTo("/" + site + "/page?q=1");
+    }
+
+    @Test
+    void ipv4MappedIpv6ConnectionCountsAsItsIpv4Address() throws Exception {
+        String answer = ProxyFixture.raw("::ffff:127.0.0.2", port, "GET /mapped HTTP/1.1\r\nHost: www.b.com\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 200").endsWith("/exact-empty/mapped");
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 127, 0, 0, 2};
+        var v6 = Inet6Address.getByAddress(null, mapped, -1);
+        var address = SocketAddress.inetSocketAddress(new InetSocketAddress(v6, 443));
+        assertThat(Addresses.ip(address)).isEqualTo(InetAddress.getByName("127.0.0.2"));
+        assertThat(Addresses.ip(address)).isInstanceOf(Inet4Address.class);
     }
 
     @Test

@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ccsfront.node.proxy.ProxyFixture.Answer;
 import io.ccsfront.testing.TestPki;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.HostAndPort;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,7 +103,7 @@ class ProxyTlsTest {
         assertThat(seen.version()).isEqualTo(HttpVersion.HTTP_1_1);
         assertThat(seen.headers().get("Host")).isEqualTo("www.a.com");
         assertThat(seen.headers().get("X-Forwarded-Host")).isEqualTo("www.a.com");
-        ProxyFixture.until("the HTTP/2 exchange to be counted", java.time.Duration.ofSeconds(5),
+        ProxyFixture.until("the HTTP/2 exchange to be counted", Duration.ofSeconds(5),
                 () -> fx.counter(ProxyMetrics.REQUESTS, "outcome", "forwarded", "status", "2xx") > 0);
         assertThat(fx.counter(ProxyMetrics.REQUESTS, "outcome", "aborted")).as("a completed HTTP/2 stream is not an abort").isZero();
     }
@@ -118,7 +124,7 @@ class ProxyTlsTest {
         fx.vertx.getOrCreateContext().runOnContext(v -> h2.request(o).compose(r -> {
             r.authority(HostAndPort.create("www.a.com", -1)).setChunked(true);
             for (int i = 0; i < 20; i++) {
-                r.write(io.vertx.core.buffer.Buffer.buffer(new byte[10_000]));
+                r.write(Buffer.buffer(new byte[10_000]));
             }
             r.end();
             return r.response();
@@ -143,15 +149,15 @@ class ProxyTlsTest {
     void sslSessionCertificatesReadsTheServedLeafOncePerConnection() {
         TestPki.Issued cert = TestPki.get().leaf("cache.example");
         ServedCertificates served = ServedCertificates.fromSslSession();
-        var server = ProxyFixture.await(fx.vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setSsl(true)
+        var server = ProxyFixture.await(fx.vertx.createHttpServer(new HttpServerOptions().setSsl(true)
                         .setKeyCertOptions(ProxyFixture.pem(cert)).setHost("127.0.0.1").setPort(0))
                 .requestHandler(req -> {
                     var summary = served.servedOn(req);
                     req.response().end(System.identityHashCode(summary) + " " + summary.names());
                 }).listen());
         HttpClientAgent oneConnection = fx.vertx.createHttpClient(new HttpClientOptions().setSsl(true)
-                .setTrustAll(true).setVerifyHost(false), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(1));
-        java.util.Set<String> answers = new java.util.HashSet<>();
+                .setTrustAll(true).setVerifyHost(false), new PoolOptions().setHttp1MaxSize(1));
+        Set<String> answers = new HashSet<>();
         for (int i = 0; i < 3; i++) {
             RequestOptions o = new RequestOptions().setHost("127.0.0.1").setPort(server.actualPort()).setURI("/");
             Promise<String> p = Promise.promise();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ccsfront.node.proxy.ProxyFixture.Answer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -95,7 +96,7 @@ class WorkerHealthTest {
 
     @Test
     void workerThatDropsTheConnectionBeforeAnsweringIs502() {
-        var dropper = ProxyFixture.await(fx.vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setHost("127.0.0.1").setPort(0))
+        var dropper = ProxyFixture.await(fx.vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                 .requestHandler(req -> req.body().onSuccess(b -> req.connection().close())).listen());
         site(URI.create("http://127.0.0.1:" + dropper.actualPort()));
         Answer a = fx.request(HttpMethod.POST, "127.0.0.1", port, "shop.example", "/drop", null, Buffer.buffer("x".repeat(50_000)));
