@@ -42,6 +42,7 @@ public record Option(String path, String defaultValue, String description) {
             new Option("proxy.responseTimeout", "60s", "waiting for a web worker's response headers before answering 504"),
             new Option("proxy.idleTimeout", "60s", "idle keep-alive client connections are closed after this"),
             new Option("proxy.maxHeaderSize", "16384", "largest request header block accepted from clients (bytes); larger gets 431"),
+            new Option("proxy.maxRequestLineLength", "8192", "longest request line (method, URL, version) accepted from clients; longer gets 414"),
             new Option("proxy.poolSizePerWorker", "64", "pooled connections per web worker"),
             new Option("proxy.trustForwardedHeaders", "false", "keep X-Forwarded-* sent by clients (only behind a trusted load balancer)"),
             new Option("proxy.healthCheck.interval", "5s", "active health check period per web worker (0 disables)"),
