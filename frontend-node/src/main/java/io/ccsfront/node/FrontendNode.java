@@ -13,6 +13,10 @@ import io.ccsfront.node.cluster.ClusterView;
 import io.ccsfront.node.cluster.StandaloneCluster;
 import io.ccsfront.node.config.Listener;
 import io.ccsfront.node.metrics.ConfigMetrics;
+import io.ccsfront.node.proxy.ProxyHandler;
+import io.ccsfront.node.proxy.ProxyMetrics;
+import io.ccsfront.node.proxy.ProxySettings;
+import io.ccsfront.node.proxy.ServedCertificates;
 import io.ccsfront.node.config.NodeConfig;
 import io.ccsfront.node.config.NodeSettings;
 import io.ccsfront.node.config.Secrets;
@@ -80,6 +84,7 @@ public final class FrontendNode implements AutoCloseable {
     private AdminServer admin;
     private SessionResumption resumption;
     private CcsFolderWatcher ccsFolder;
+    private ProxyHandler proxy;
     private com.hazelcast.core.HazelcastInstance hazelcast;
     private ClusterView clusterView;
     private java.util.function.Consumer<FrontendNode> adminApi = n -> { };
@@ -213,7 +218,9 @@ public final class FrontendNode implements AutoCloseable {
     }
 
     private HttpServerOptions baseOptions(Listener l) {
-        return new HttpServerOptions().setHost(l.host()).setPort(l.port()).setReusePort(false);
+        HttpServerOptions o = new HttpServerOptions().setHost(l.host()).setPort(l.port()).setReusePort(false);
+        ProxySettings.from(config).applyTo(o);
+        return o;
     }
 
     private int listen(HttpServerOptions o, Handler<HttpServerRequest> handler, Listener l) {
@@ -337,9 +344,12 @@ public final class FrontendNode implements AutoCloseable {
         return admin;
     }
 
-    /** Until the proxy is wired: answers every request with the site and certificate it would use. */
+    /** The production request handler: the proxy to each site's web workers (ARR's job). */
     public static Handler<HttpServerRequest> defaultHandler(FrontendNode node) {
-        return req -> req.response().end("ccsfront node " + node.settings.nodeName() + "\n");
+        ProxyHandler proxy = new ProxyHandler(node.vertx, node.configService::current, ProxySettings.from(node.config),
+                ServedCertificates.fromSslSession(), ProxyMetrics.from(node.registry, node.config));
+        node.proxy = proxy;
+        return proxy;
     }
 
     private static boolean isLoopback(String host) {
@@ -365,6 +375,9 @@ public final class FrontendNode implements AutoCloseable {
             } catch (Exception e) {
                 LOG.debug("closing server: {}", e.toString());
             }
+        }
+        if (proxy != null) {
+            proxy.close();
         }
         if (admin != null) {
             try {
