@@ -156,6 +156,18 @@ public final class FrontendNode implements AutoCloseable {
                 }
             }
         }
+        for (String p : config.list("ccs.bindPorts")) {
+            int port = io.ccsfront.binding.Ports.parse(p, "ccs.bindPorts");
+            ConfigSnapshot now = configService.current();
+            if (now.ccsBinding(port) == null) {
+                try {
+                    configService.commit(new ConfigChange.PutBinding(new io.ccsfront.binding.CcsBinding(port), ConfigChange.Mode.ADD),
+                            now.version(), "installer");
+                } catch (ConfigException e) {
+                    LOG.debug("ccs={} binding: {}", port, e.getMessage());
+                }
+            }
+        }
         boolean openSsl = settings.openSsl() && VertxTlsSeam.openSslAvailable();
         if (settings.openSsl() && !openSsl) {
             LOG.warn("tls.engine=openssl but BoringSSL (netty-tcnative) did not load: {}; using the JDK engine",
