@@ -311,6 +311,11 @@ public final class FrontendNode implements AutoCloseable {
         return this;
     }
 
+    /** The embedded Hazelcast member, or null when cluster.enabled=false. */
+    public com.hazelcast.core.HazelcastInstance hazelcast() {
+        return hazelcast;
+    }
+
     public ClusterView clusterView() {
         return clusterView;
     }
