@@ -13,6 +13,10 @@ import io.ccsfront.node.cluster.ClusterView;
 import io.ccsfront.node.cluster.StandaloneCluster;
 import io.ccsfront.node.config.Listener;
 import io.ccsfront.node.metrics.ConfigMetrics;
+import io.ccsfront.node.proxy.ProxyHandler;
+import io.ccsfront.node.proxy.ProxyMetrics;
+import io.ccsfront.node.proxy.ProxySettings;
+import io.ccsfront.node.proxy.ServedCertificates;
 import io.ccsfront.node.config.NodeConfig;
 import io.ccsfront.node.config.NodeSettings;
 import io.ccsfront.node.config.Secrets;
@@ -80,6 +84,7 @@ public final class FrontendNode implements AutoCloseable {
     private AdminServer admin;
     private SessionResumption resumption;
     private CcsFolderWatcher ccsFolder;
+    private ProxyHandler proxy;
     private com.hazelcast.core.HazelcastInstance hazelcast;
     private ClusterView clusterView;
     private java.util.function.Consumer<FrontendNode> adminApi = n -> { };
@@ -151,6 +156,18 @@ public final class FrontendNode implements AutoCloseable {
                 }
             }
         }
+        for (String p : config.list("ccs.bindPorts")) {
+            int port = io.ccsfront.binding.Ports.parse(p, "ccs.bindPorts");
+            ConfigSnapshot now = configService.current();
+            if (now.ccsBinding(port) == null) {
+                try {
+                    configService.commit(new ConfigChange.PutBinding(new io.ccsfront.binding.CcsBinding(port), ConfigChange.Mode.ADD),
+                            now.version(), "installer");
+                } catch (ConfigException e) {
+                    LOG.debug("ccs={} binding: {}", port, e.getMessage());
+                }
+            }
+        }
         boolean openSsl = settings.openSsl() && VertxTlsSeam.openSslAvailable();
         if (settings.openSsl() && !openSsl) {
             LOG.warn("tls.engine=openssl but BoringSSL (netty-tcnative) did not load: {}; using the JDK engine",
@@ -213,7 +230,9 @@ public final class FrontendNode implements AutoCloseable {
     }
 
     private HttpServerOptions baseOptions(Listener l) {
-        return new HttpServerOptions().setHost(l.host()).setPort(l.port()).setReusePort(false);
+        HttpServerOptions o = new HttpServerOptions().setHost(l.host()).setPort(l.port()).setReusePort(false);
+        ProxySettings.from(config).applyTo(o);
+        return o;
     }
 
     private int listen(HttpServerOptions o, Handler<HttpServerRequest> handler, Listener l) {
@@ -292,6 +311,11 @@ public final class FrontendNode implements AutoCloseable {
         return this;
     }
 
+    /** The embedded Hazelcast member, or null when cluster.enabled=false. */
+    public com.hazelcast.core.HazelcastInstance hazelcast() {
+        return hazelcast;
+    }
+
     public ClusterView clusterView() {
         return clusterView;
     }
@@ -337,9 +361,12 @@ public final class FrontendNode implements AutoCloseable {
         return admin;
     }
 
-    /** Until the proxy is wired: answers every request with the site and certificate it would use. */
+    /** The production request handler: the proxy to each site's web workers (ARR's job). */
     public static Handler<HttpServerRequest> defaultHandler(FrontendNode node) {
-        return req -> req.response().end("ccsfront node " + node.settings.nodeName() + "\n");
+        ProxyHandler proxy = new ProxyHandler(node.vertx, node.configService::current, ProxySettings.from(node.config),
+                ServedCertificates.fromSslSession(), ProxyMetrics.from(node.registry, node.config));
+        node.proxy = proxy;
+        return proxy;
     }
 
     private static boolean isLoopback(String host) {
@@ -365,6 +392,9 @@ public final class FrontendNode implements AutoCloseable {
             } catch (Exception e) {
                 LOG.debug("closing server: {}", e.toString());
             }
+        }
+        if (proxy != null) {
+            proxy.close();
         }
         if (admin != null) {
             try {

@@ -37,6 +37,7 @@ public record Option(String path, String defaultValue, String description) {
             new Option("tls.defaultCertificate", "true", "on first start, create a self-signed 'Default' certificate bound to 0.0.0.0 and [::] on each HTTPS port"),
             new Option("ccs.folder", "", "IIS Central Certificate Store folder to import from: <host>.pfx and _.<domain>.pfx sharing one password, or <key>.crt + <key>.key (empty: none)"),
             new Option("ccs.passwordFile", "", "file holding the CCS folder's PFX password"),
+            new Option("ccs.bindPorts", "", "HTTPS ports that get a ccs=PORT binding on start when they have none (what enabling IIS's CCS does)"),
             new Option("ccs.pollInterval", "5s", "how often the CCS folder is scanned for added, replaced or removed files"),
             new Option("proxy.connectTimeout", "5s", "connecting to a web worker; after it, an idempotent request is retried on another worker, else 502"),
             new Option("proxy.responseTimeout", "60s", "waiting for a web worker's response headers before answering 504"),

@@ -13,6 +13,12 @@ import io.vertx.core.http.HttpServerRequest;
 public interface ServedCertificates {
 
     /**
+     * The SSL-session value under which the TLS layer records the summary of the certificate it
+     * chose for the connection when the handshake completes (also on resumed handshakes).
+     */
+    String SESSION_KEY = "io.ccsfront.proxy.servedCertificate";
+
+    /**
      * The summary of the leaf certificate served on {@code req}'s connection, or {@code null}
      * for plain HTTP or when it is not known (the proxy then answers 421 on HTTPS: fail closed).
      */

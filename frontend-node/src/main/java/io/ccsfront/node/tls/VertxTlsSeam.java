@@ -270,6 +270,11 @@ public final class VertxTlsSeam {
                     ctx.close();
                     return;
                 }
+                PreparedCertificate served = st.prepared();
+                if (protocol != null && served != null) {
+                    // what the proxy checks the Host against (421): the certificate chosen for this connection
+                    engine().getSession().putValue(io.ccsfront.node.proxy.ServedCertificates.SESSION_KEY, served.summary());
+                }
                 metrics.completed(st, protocol, f.cause());
             });
             super.handlerAdded(ctx);

@@ -140,6 +140,20 @@ class ClusterReplicationTest {
     }
 
     @Test
+    void memberWithAnotherClusterNameIsRefused() {
+        FrontendNode intruder = cluster.startNode(4, Map.of("cluster.name", "not-ccsfront", "cluster.bindAddress", "127.0.0.4",
+                "listeners.https", "127.0.0.4:" + cluster.httpsPort, "admin.host", "127.0.0.4", "cluster.joinTimeout", "2s"));
+        try {
+            assertThat(intruder.clusterView().members()).hasSize(1);
+            assertThat(intruder.configService().current().version()).isEqualTo(0);
+            assertThat(cluster.node(1).clusterView().members()).extracting(ClusterView.Member::name)
+                    .containsExactly("node1", "node2", "node3");
+        } finally {
+            intruder.close();
+        }
+    }
+
+    @Test
     void lateJoinerGetsTheCurrentState() throws Exception {
         try (InProcessCluster extra = new InProcessCluster(dir.resolve("late"), 2, Map.of())) {
             extra.start(1);

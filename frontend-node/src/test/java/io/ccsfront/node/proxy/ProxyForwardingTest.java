@@ -134,9 +134,12 @@ class ProxyForwardingTest {
     @Test
     void concurrentClientsOnManyConnectionsEachGetTheirOwnAnswer() {
         List<Future<Boolean>> all = new ArrayList<>();
+        // Vert.x 5 closes clients that become unreachable (a Cleaner): keep them referenced until the end
+        List<HttpClientAgent> clients = new ArrayList<>();
         for (int c = 0; c < 4; c++) {
             HttpClientAgent client = fx.vertx.createHttpClient(new HttpClientOptions(),
                     new PoolOptions().setHttp1MaxSize(8));
+            clients.add(client);
             Context ctx = fx.vertx.getOrCreateContext();
             for (int i = 0; i < 250; i++) {
                 String path = "/c" + c + "/r" + i;
@@ -151,6 +154,7 @@ class ProxyForwardingTest {
         }
         List<Boolean> results = ProxyFixture.await(Future.all(all).map(cf -> cf.<Boolean>list()));
         assertThat(results).hasSize(1000).containsOnly(true);
+        clients.forEach(HttpClientAgent::close);
     }
 
     @Test
