@@ -10,10 +10,6 @@ import io.ccsfront.binding.IpPortBinding;
 import io.ccsfront.binding.SiteBinding;
 import io.ccsfront.config.ConfigChange;
 import io.ccsfront.node.FrontendNode;
-import io.ccsfront.node.proxy.ProxyHandler;
-import io.ccsfront.node.proxy.ProxyMetrics;
-import io.ccsfront.node.proxy.ProxySettings;
-import io.ccsfront.node.proxy.ServedCertificates;
 import io.ccsfront.node.state.ConfigService;
 import io.ccsfront.node.testing.Await;
 import io.ccsfront.node.testing.FreePorts;
@@ -70,7 +66,6 @@ class PrometheusQueriesTest {
         int ccsOnly = FreePorts.next();
         int http = FreePorts.next();
         Vertx backendVertx = Vertx.vertx();
-        ProxyHandler[] proxy = new ProxyHandler[1];
         FrontendNode node = null;
         PrometheusServer prom = null;
         try {
@@ -89,8 +84,7 @@ class PrometheusQueriesTest {
                     Map.entry("cluster.joinTimeout", "5s"),
                     Map.entry("admin.token", "deploy-test-admin-token-0123456789"),
                     Map.entry("masterKey.value", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="))),
-                    n -> proxy[0] = new ProxyHandler(n.vertx(), n.configService()::current, ProxySettings.from(n.config()),
-                            ServedCertificates.fromSslSession(), ProxyMetrics.from(n.registry(), n.config())));
+                    FrontendNode::defaultHandler); // the production handler: the proxy, as Main starts it
             configure(node, https, ccsOnly, http, URI.create("http://127.0.0.1:" + backend.actualPort() + "/"));
 
             prom = PrometheusServer.start(prometheus, tmp, JOB, "127.0.0.1:" + node.adminPort(),
@@ -126,9 +120,6 @@ class PrometheusQueriesTest {
             }
             if (node != null) {
                 node.close();
-            }
-            if (proxy[0] != null) {
-                proxy[0].close();
             }
             backendVertx.close().await();
         }
