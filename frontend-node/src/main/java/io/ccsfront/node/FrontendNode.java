@@ -111,12 +111,17 @@ public final class FrontendNode implements AutoCloseable {
         vertx = Vertx.builder()
                 .with(new VertxOptions().setPreferNativeTransport(true)
                         .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
-                        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                                .addLabels(io.vertx.micrometer.Label.LOCAL)))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         if (!vertx.isNativeTransportEnabled()) {
             LOG.warn("native epoll transport unavailable ({}); using NIO", vertx.unavailableNativeTransportCause());
         }
+        // the admin listener opens first: /health/live and /metrics answer while the node joins the cluster
+        admin = new AdminServer(vertx, registry, adminToken, () -> ready && configService.ready());
+        adminPort = admin.start(settings.adminHost(), settings.adminPort(), config.string("admin.tls.certFile"),
+                config.string("admin.tls.keyFile"));
         if (config.bool("cluster.enabled")) {
             hazelcast = HazelcastMember.start(config, settings.nodeName());
             configService = ClusterConfigService.start(hazelcast, protector, settings.dataDir().resolve("config"), clock,
@@ -198,9 +203,6 @@ public final class FrontendNode implements AutoCloseable {
         for (Listener l : settings.http()) {
             httpPorts.add(listen(baseOptions(l), handler, l));
         }
-        admin = new AdminServer(vertx, registry, adminToken, () -> ready);
-        adminPort = admin.start(settings.adminHost(), settings.adminPort(), config.string("admin.tls.certFile"),
-                config.string("admin.tls.keyFile"));
         String adminUrl = (config.string("admin.tls.certFile").isEmpty() ? "http" : "https") + "://"
                 + hostPort(settings.adminHost().equals("0.0.0.0") ? advertisedHost() : settings.adminHost(), adminPort);
         if (hazelcast != null) {
@@ -222,7 +224,7 @@ public final class FrontendNode implements AutoCloseable {
         if (settings.demo()) {
             Demo.install(this);
         }
-        ready = configService.ready();
+        ready = true;
         LOG.info("node {} ready in {} ms: https {} http {} ({} engine), configuration version {}", settings.nodeName(),
                 (System.nanoTime() - t0) / 1_000_000, httpsPorts, httpPorts, openSsl ? "BoringSSL" : "JDK",
                 configService.current().version());

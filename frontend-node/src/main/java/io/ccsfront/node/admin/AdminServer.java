@@ -33,7 +33,12 @@ public final class AdminServer {
         router.get("/health/live").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
                 .end("{\"status\":\"UP\"}"));
         router.get("/health/ready").handler(ctx -> {
-            boolean ok = ready.getAsBoolean();
+            boolean ok;
+            try {
+                ok = ready.getAsBoolean();
+            } catch (RuntimeException e) {
+                ok = false;
+            }
             ctx.response().setStatusCode(ok ? 200 : 503).putHeader("Content-Type", "application/json")
                     .end(ok ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
         });

@@ -47,7 +47,7 @@ public final class ConfigMetrics implements MeterBinder {
         applied = Counter.builder("ccsfront.config.changes.applied").description("configuration changes applied on this node").register(r);
         delay = Timer.builder("ccsfront.config.apply.delay").description("time from commit (on any node) to applied on this node")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
-                .register(r);
+                .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(30)).register(r);
         Gauge.builder("ccsfront.config.ready", config, c -> c.ready() ? 1 : 0)
                 .description("1 when the configuration is loaded and replication is healthy").register(r);
         Gauge.builder("ccsfront.certificates.expiry.soonest.seconds", this, m -> m.expiry().soonestSeconds())

@@ -114,10 +114,19 @@ public final class ProxyMetrics {
                     .description("request start to response end through the proxy").register(registry);
             this.connectErrors = Counter.builder(CONNECT_ERRORS).tag("site", site)
                     .description("failed connects to web workers").register(registry);
+            // the usual series exist from the start, so rate() sees their first increments
+            for (int cls = 1; cls < STATUS_CLASSES; cls++) {
+                counter(cls, Outcome.FORWARDED);
+            }
+            for (Outcome o : new Outcome[] {Outcome.BAD_REQUEST, Outcome.UNKNOWN_HOST, Outcome.MISDIRECTED}) {
+                counter(3, o);
+            }
+            for (Outcome o : new Outcome[] {Outcome.NO_HEALTHY_WORKER, Outcome.CONNECT_ERROR, Outcome.TIMEOUT, Outcome.WORKER_ERROR}) {
+                counter(4, o);
+            }
         }
 
-        void request(int status, Outcome outcome, long startNanos) {
-            int cls = Math.min(Math.max(status / 100, 1), STATUS_CLASSES) - 1;
+        private Counter counter(int cls, Outcome outcome) {
             int i = outcome.ordinal() * STATUS_CLASSES + cls;
             Counter c = requests.get(i);
             if (c == null) {
@@ -125,7 +134,12 @@ public final class ProxyMetrics {
                         .description("requests answered by the proxy").register(registry);
                 requests.set(i, c);
             }
-            c.increment();
+            return c;
+        }
+
+        void request(int status, Outcome outcome, long startNanos) {
+            int cls = Math.min(Math.max(status / 100, 1), STATUS_CLASSES) - 1;
+            counter(cls, outcome).increment();
             latency.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         }
 
