@@ -28,8 +28,9 @@ import java.util.List;
  * holding OLD, the site bindings whose handshakes get OLD today, the warnings that make a real run
  * need {@code force} (NEW expired, not yet valid, without a private key, or not covering a
  * hostname OLD covers for an affected site or entry), and the handshakes that prove the rotation
- * on each node afterwards ({@code probes}: connect to {@code ip} — or, when null or a wildcard,
- * the member's HTTPS endpoint — on {@code port}, sending {@code sni} when not null).
+ * on each node afterwards ({@code probes}: connect to {@code ip} — or, when
+ * {@code viaMemberEndpoint}, to the member's HTTPS endpoint; {@code ip} {@code 0.0.0.0} or {@code ::}
+ * then says which wildcard — on {@code port}, sending {@code sni} when not null).
  */
 final class RotationPlan {
 
@@ -65,7 +66,8 @@ final class RotationPlan {
             p.bindings.add(new JsonObject().put("key", b.key().toString()).put("certstorename", b.certStoreName()));
             if (b instanceof IpPortBinding ip) {
                 IpPort a = ip.ipPort();
-                p.probe(b.key().toString(), IpAddresses.format(a.address()), a.isWildcard(), a.port(), null);
+                String ipText = IpAddresses.format(a.address()).replace("[", "").replace("]", "");
+                p.probe(b.key().toString(), ipText, a.isWildcard(), a.port(), null);
             } else if (b instanceof HostnamePortBinding h) {
                 p.probe(b.key().toString(), null, true, h.port(), h.hostname());
                 p.covers(oldNames, h.hostname(), "SSL binding " + b.key());
