@@ -45,7 +45,7 @@ public final class ClusterStatus extends CliCommand {
             JsonNode cache = m.path("node").path("cache");
             t.row(m.path("name").asText(), m.path("self").asBoolean() ? "*" : "", m.path("configVersion").asLong(),
                     reachable ? "ok" : "unreachable: " + m.path("error").asText(),
-                    cache.isMissingNode() ? "-" : String.format("%d entries, hit rate %.1f%%, %d builds", cache.path("size").asLong(),
+                    cache.isMissingNode() ? "-" : String.format("%d cached, hit rate %.1f%%, %d builds", cache.path("size").asLong(),
                             cache.path("hitRate").asDouble() * 100, cache.path("builds").asLong()),
                     h == null ? "no HTTPS endpoint" : h.ok() ? "ok " + h.millis() + " ms " + endpoint : "failed " + endpoint + ": " + h.error());
         }

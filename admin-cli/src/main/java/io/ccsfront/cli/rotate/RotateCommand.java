@@ -11,9 +11,12 @@ import io.ccsfront.cli.CliException;
 import io.ccsfront.cli.VersionOption;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ccsctl rotate --from OLD --to NEW [--dry-run] [--force] [--wait SECONDS]}: one atomic change
@@ -24,11 +27,14 @@ import picocli.CommandLine.Option;
         + "TLS handshakes that every node serves NEW. --dry-run lists what would change and the warnings.")
 public final class RotateCommand extends CliCommand {
 
-    @Option(names = "--from", required = true, paramLabel = "OLD", description = "thumbprint of the certificate to replace")
+    @Option(names = "--from", paramLabel = "OLD", description = "thumbprint of the certificate to replace")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "NEW", description = "thumbprint of the replacement (imported into a store or the CCS first)")
+    @Option(names = "--to", paramLabel = "NEW", description = "thumbprint of the replacement (imported into a store or the CCS first)")
     String to;
+
+    @Parameters(arity = "0..2", paramLabel = "OLD NEW", description = "the same as --from OLD --to NEW (what doctor's advice prints)")
+    List<String> positional = new ArrayList<>();
 
     @Option(names = "--dry-run", description = "only list the affected bindings, CCS entries and sites, and the warnings")
     boolean dryRun;
@@ -44,6 +50,12 @@ public final class RotateCommand extends CliCommand {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (from == null && to == null && positional.size() == 2) {
+            from = positional.get(0);
+            to = positional.get(1);
+        } else if (from == null || to == null || !positional.isEmpty()) {
+            throw CliException.usage("rotate needs --from OLD --to NEW (or the two thumbprints OLD NEW)");
+        }
         Thumbprint old = parse(from, Thumbprint::parse);
         Thumbprint neu = parse(to, Thumbprint::parse);
         if (waitSeconds < 0) {

@@ -106,7 +106,7 @@ final class SslBindingsApi {
             deps.forEach(d -> broken.add(d.toString()));
             if (!deps.isEmpty() && !force) {
                 throw new ApiException(409, "binding_in_use", "SSL binding " + key + " serves the handshakes of " + deps.size()
-                        + " site binding(s): " + String.join(", ", broken) + " (rebind them first, or delete with force=true)",
+                        + " site binding(s): " + String.join(", ", broken) + " (rebind them first, or force the delete)",
                         new JsonObject().put("field", "binding").put("value", key.toString()).put("dependents", dependents(deps)));
             }
             return new ConfigChange.DeleteBinding(key);
