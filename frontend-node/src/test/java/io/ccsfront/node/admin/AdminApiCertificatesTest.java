@@ -58,8 +58,8 @@ class AdminApiCertificatesTest {
         AdminTestNode.Response r = n.call("POST", "/admin/v1/certificates", body.encode());
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         AdminTestNode.Response show = n.get("/admin/v1/certificates/" + c.stored().thumbprint().hex().toLowerCase());
-        assertThat(show.json().getJsonArray("stores").getList()).containsExactly("Customer7");
-        assertThat(show.json().getJsonObject("certificate").getJsonArray("dnsNames").getList()).containsExactly("json.example");
+        assertThat(AdminTestNode.strings(show.json().getJsonArray("stores"))).containsExactly("Customer7");
+        assertThat(AdminTestNode.strings(show.json().getJsonObject("certificate").getJsonArray("dnsNames"))).containsExactly("json.example");
     }
 
     @Test
@@ -103,7 +103,7 @@ class AdminApiCertificatesTest {
         AdminTestNode.Response r = n.call("DELETE", "/admin/v1/certificates/" + tp, null);
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.json().getString("error")).isEqualTo("certificate_bound");
-        assertThat(r.json().getJsonArray("bindings").getList()).containsExactly("hostnameport=bound.example:" + n.httpsPort);
+        assertThat(AdminTestNode.strings(r.json().getJsonArray("bindings"))).containsExactly("hostnameport=bound.example:" + n.httpsPort);
         assertThat(n.version()).isEqualTo(before);
     }
 

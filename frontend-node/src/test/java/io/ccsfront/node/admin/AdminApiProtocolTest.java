@@ -125,7 +125,7 @@ class AdminApiProtocolTest {
         assertThat(node.getString("name")).isEqualTo("test");
         assertThat(node.getLong("configVersion")).isEqualTo(n.version());
         assertThat(node.getJsonObject("cache").containsKey("hitRate")).isTrue();
-        assertThat(node.getJsonObject("listeners").getJsonArray("httpsEndpoints").getList()).containsExactly("127.0.0.1:" + n.httpsPort);
+        assertThat(AdminTestNode.strings(node.getJsonObject("listeners").getJsonArray("httpsEndpoints"))).containsExactly("127.0.0.1:" + n.httpsPort);
         JsonObject cluster = n.get("/admin/v1/cluster").json();
         assertThat(cluster.getJsonArray("members").getJsonObject(0).getJsonObject("node").getString("name")).isEqualTo("test");
     }

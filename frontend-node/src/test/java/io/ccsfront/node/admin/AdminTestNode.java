@@ -86,6 +86,11 @@ final class AdminTestNode implements AutoCloseable {
         }
     }
 
+    /** A JSON array's elements as strings (typed, unlike {@code JsonArray.getList()}). */
+    static java.util.List<String> strings(io.vertx.core.json.JsonArray a) {
+        return a.stream().map(String::valueOf).toList();
+    }
+
     record Response(int status, String body) {
         JsonObject json() {
             return new JsonObject(body);
