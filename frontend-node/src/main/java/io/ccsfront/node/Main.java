@@ -69,7 +69,7 @@ public final class Main implements Callable<Integer> {
             config.describe().forEach((k, v) -> System.out.println(k + " = " + v));
             return 0;
         }
-        FrontendNode node = new FrontendNode(config, Clock.systemUTC()).start(FrontendNode::defaultHandler);
+        FrontendNode node = new FrontendNode(config, Clock.systemUTC()).withAdminApi(io.ccsfront.node.admin.AdminApi::install).start(FrontendNode::defaultHandler);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();

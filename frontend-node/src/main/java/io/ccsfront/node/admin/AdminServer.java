@@ -9,6 +9,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -16,12 +18,18 @@ import java.util.function.Consumer;
  * The admin listener (loopback by default): {@code /metrics} (Prometheus text format) and
  * {@code /health/live}, {@code /health/ready} without authentication, and everything under
  * {@code /admin/} only with {@code Authorization: Bearer <token>}, compared in constant time.
+ * Besides the node's admin token (identity {@code admin}) further named tokens may be added
+ * ({@link #identities}); the name of the token presented is the request's {@link #ACTOR}.
  */
 public final class AdminServer {
 
     private final Vertx vertx;
     private final Router router;
+    /** Routing-context key of the authenticated identity's name ({@code admin} for the node's token). */
+    public static final String ACTOR = "ccsfront.actor";
+
     private final String token;
+    private volatile Map<String, byte[]> identities = Map.of();
     private HttpServer server;
 
     public AdminServer(Vertx vertx, PrometheusMeterRegistry registry, String token, BooleanSupplier ready) {
@@ -51,6 +59,14 @@ public final class AdminServer {
         return this;
     }
 
+    /** Adds named tokens (name to token) next to the node's own token; replaces earlier additions. */
+    public AdminServer identities(Map<String, String> nameToToken) {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        nameToToken.forEach((name, t) -> m.put(name, t.getBytes(StandardCharsets.UTF_8)));
+        identities = Map.copyOf(m);
+        return this;
+    }
+
     public Router router() {
         return router;
     }
@@ -73,7 +89,9 @@ public final class AdminServer {
 
     private void authenticate(RoutingContext ctx) {
         String h = ctx.request().getHeader("Authorization");
-        if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) && matches(h.substring(7).strip())) {
+        String who = h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? identify(h.substring(7).strip()) : null;
+        if (who != null) {
+            ctx.put(ACTOR, who);
             ctx.next();
             return;
         }
@@ -82,7 +100,15 @@ public final class AdminServer {
                 .end("{\"error\":\"unauthorized\",\"message\":\"a valid admin bearer token is required\"}");
     }
 
-    private boolean matches(String presented) {
-        return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+    /** The identity whose token was presented, or null; every token is compared, in constant time. */
+    private String identify(String presented) {
+        byte[] p = presented.getBytes(StandardCharsets.UTF_8);
+        String who = MessageDigest.isEqual(p, token.getBytes(StandardCharsets.UTF_8)) ? "admin" : null;
+        for (Map.Entry<String, byte[]> e : identities.entrySet()) {
+            if (MessageDigest.isEqual(p, e.getValue()) && who == null) {
+                who = e.getKey();
+            }
+        }
+        return who;
     }
 }

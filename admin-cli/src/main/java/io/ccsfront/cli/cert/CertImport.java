@@ -1,0 +1,54 @@
+package io.ccsfront.cli.cert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ccsfront.binding.CertStoreNames;
+import io.ccsfront.cli.AdminClient;
+import io.ccsfront.cli.CliCommand;
+import io.ccsfront.cli.Inputs;
+import io.ccsfront.cli.VersionOption;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ccsctl cert import FILE [--password-file F] [--store S]}: prints the thumbprint. */
+@Command(name = "import", description = "Import a certificate file (PFX/P12, PEM, CER/DER, P7B) into a store; prints its thumbprint.")
+public final class CertImport extends CliCommand {
+
+    @Parameters(paramLabel = "FILE", description = "the certificate file")
+    Path file;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "file holding the PFX or key password")
+    Path passwordFile;
+
+    @Option(names = "--store", paramLabel = "STORE", defaultValue = "MY", description = "MY, WebHosting or another store (created when missing); default MY")
+    String store;
+
+    @Mixin
+    VersionOption version;
+
+    @Override
+    public Integer call() {
+        String s = parse(store, CertStoreNames::normalize);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("store", s);
+        if (passwordFile != null) {
+            fields.put("password", Inputs.password(passwordFile));
+        }
+        byte[] content = Inputs.bytes(file);
+        JsonNode r = client().upload("POST", "admin/v1/certificates", fields,
+                Map.of("file", new AdminClient.FilePart(file.getFileName().toString(), content)), version.get());
+        if (json()) {
+            printJson(r);
+            return 0;
+        }
+        out().println(r.path("thumbprint").asText());
+        for (JsonNode w : r.path("warnings")) {
+            err().println("warning: " + w.path("message").asText());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,24 @@
+package io.ccsfront.node.admin;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** {@code GET /admin/v1/audit?limit=N}: the last N audit log entries, oldest first (default 100). */
+final class AuditApi {
+
+    private final AuditLog audit;
+
+    AuditApi(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    void mount(AdminApi api) {
+        api.get("/audit", this::list);
+    }
+
+    private JsonObject list(Req r) {
+        String l = r.field("limit");
+        int limit = l == null ? 100 : (int) BadInput.number("limit", l, 1, 100_000);
+        return new JsonObject().put("entries", new JsonArray(java.util.List.copyOf(audit.tail(limit))));
+    }
+}
