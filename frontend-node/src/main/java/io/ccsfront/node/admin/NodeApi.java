@@ -38,6 +38,11 @@ final class NodeApi {
 
     void mount(AdminApi api) {
         api.get("/node", r -> info());
+        api.get("/config/hash", r -> {
+            var snapshot = node.configService().current();
+            return new JsonObject().put("version", snapshot.version())
+                    .put("contentHash", io.ccsfront.store.ConfigCodec.contentHash(snapshot));
+        });
         api.getAsync("/cluster", this::cluster);
     }
 
