@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ public final class CcsFolderWatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(CcsFolderWatcher.class);
 
+    private static final int BATCH = 1000;
     private final CcsFolderProvider provider;
     private final ConfigService config;
     private final Set<String> reported = new HashSet<>();
@@ -65,9 +67,16 @@ public final class CcsFolderWatcher {
                     return 0;
                 }
                 try {
-                    config.commit(new ConfigChange.Batch(scan.changes()), s.version(), "ccs-folder");
-                    LOG.info("CCS folder {}: committed {} change(s)", provider.directory(), scan.changes().size());
-                    return scan.changes().size();
+                    // large folders (100,000 files) commit in slices: each journal record stays small
+                    long expected = s.version();
+                    List<ConfigChange> all = scan.changes();
+                    for (int from = 0; from < all.size(); from += BATCH) {
+                        var rec = config.commit(new ConfigChange.Batch(all.subList(from, Math.min(all.size(), from + BATCH))),
+                                expected, "ccs-folder");
+                        expected = rec.version();
+                    }
+                    LOG.info("CCS folder {}: committed {} change(s)", provider.directory(), all.size());
+                    return all.size();
                 } catch (ConfigException.StaleVersion e) {
                     LOG.debug("configuration moved on while scanning the CCS folder; rescanning");
                 }
