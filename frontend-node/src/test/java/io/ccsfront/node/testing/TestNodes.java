@@ -34,6 +34,6 @@ public final class TestNodes {
     }
 
     public static FrontendNode start(NodeConfig c, Function<FrontendNode, Handler<HttpServerRequest>> handler) {
-        return new FrontendNode(c, Clock.systemUTC()).start(handler);
+        return new FrontendNode(c, Clock.systemUTC()).withAdminApi(io.ccsfront.node.admin.AdminApi::install).start(handler);
     }
 }
