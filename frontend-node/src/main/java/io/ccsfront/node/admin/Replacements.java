@@ -1,7 +1,7 @@
 package io.ccsfront.node.admin;
 
-import io.ccsfront.binding.SslBinding;
-import io.ccsfront.cert.StoredCertificate;
+import io.ccsfront.config.AffectedCertificates;
+
 import io.ccsfront.cert.Thumbprint;
 import io.ccsfront.config.ConfigChange;
 import io.ccsfront.config.ConfigSnapshot;
@@ -18,40 +18,9 @@ final class Replacements {
     }
 
     static void collect(ConfigSnapshot before, ConfigChange change, Set<Thumbprint> olds, Set<Thumbprint> news) {
-        if (change instanceof ConfigChange.Batch b) {
-            b.changes().forEach(c -> collect(before, c, olds, news));
-        } else if (change instanceof ConfigChange.Rotate r) {
-            olds.add(r.from());
-            news.add(r.to().thumbprint());
-        } else if (change instanceof ConfigChange.PutCcs c) {
-            StoredCertificate old = before.ccs(c.key());
-            if (old != null && !old.thumbprint().equals(c.certificate().thumbprint())) {
-                olds.add(old.thumbprint());
-            }
-            news.add(c.certificate().thumbprint());
-        } else if (change instanceof ConfigChange.DeleteCcs c) {
-            StoredCertificate old = before.ccs(c.key());
-            if (old != null) {
-                olds.add(old.thumbprint());
-            }
-        } else if (change instanceof ConfigChange.PutBinding c) {
-            SslBinding old = before.binding(c.binding().key());
-            if (old != null && old.certHash() != null && !old.certHash().equals(c.binding().certHash())) {
-                olds.add(old.certHash());
-            }
-            if (c.binding().certHash() != null && (old == null || !c.binding().certHash().equals(old.certHash()))) {
-                news.add(c.binding().certHash());
-            }
-        } else if (change instanceof ConfigChange.DeleteBinding c) {
-            SslBinding old = before.binding(c.key());
-            if (old != null && old.certHash() != null) {
-                olds.add(old.certHash());
-            }
-        } else if (change instanceof ConfigChange.PutCertificate c) {
-            news.add(c.certificate().thumbprint());
-        } else if (change instanceof ConfigChange.DeleteCertificate c) {
-            olds.add(c.thumbprint());
-        }
+        AffectedCertificates.Split split = AffectedCertificates.split(before, change);
+        olds.addAll(split.old());
+        news.addAll(split.added());
     }
 
     /** {@code rotate}, {@code putCcs}, {@code batch}, …: the change's record name with a lower-case first letter. */
