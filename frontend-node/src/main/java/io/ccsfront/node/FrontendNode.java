@@ -27,6 +27,7 @@ import io.ccsfront.node.state.LocalConfigService;
 import io.ccsfront.node.tls.CertificateCache;
 import io.ccsfront.node.tls.HandshakeMetrics;
 import io.ccsfront.node.tls.HandshakeSelector;
+import io.ccsfront.node.tls.NativeKeyCacheRefresher;
 import io.ccsfront.node.tls.SelectingKeyManagers;
 import io.ccsfront.node.tls.SessionResumption;
 import io.ccsfront.node.tls.VertxTlsSeam;
@@ -49,6 +50,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,6 +87,7 @@ public final class FrontendNode implements AutoCloseable {
     private SessionResumption resumption;
     private CcsFolderWatcher ccsFolder;
     private ProxyHandler proxy;
+    private NativeKeyCacheRefresher refresher;
     private com.hazelcast.core.HazelcastInstance hazelcast;
     private ClusterView clusterView;
     private java.util.function.Consumer<FrontendNode> adminApi = n -> { };
@@ -186,19 +189,28 @@ public final class FrontendNode implements AutoCloseable {
                 configService.current().version());
         configService.addListener((before, after, record) -> resumption.certificatesChanged(after.version(),
                 record == null ? Set.of(new io.ccsfront.cert.Thumbprint("0".repeat(40))) : AffectedCertificates.of(before, record.change())));
-        VertxTlsSeam.Settings seam = new VertxTlsSeam.Settings(selector, openSsl, Math.min(settings.cacheSize(), 100_000),
-                settings.sessionTickets(), resumption::register);
+        int nativeCache = Math.min(settings.cacheSize(), 100_000);
+        VertxTlsSeam.Settings seam = new VertxTlsSeam.Settings(selector, openSsl, nativeCache, settings.sessionTickets(),
+                resumption::register);
+        Duration refreshInterval = config.duration("tls.nativeCacheRefreshInterval");
+        refresher = openSsl ? new NativeKeyCacheRefresher(nativeCache, refreshInterval) : null;
+        if (refresher != null) {
+            vertx.setPeriodic(Math.max(1000, Math.min(60_000, refreshInterval.toMillis())), id -> refresher.check());
+        }
         vertx.setPeriodic(1000, id -> resumption.tick());
         Handler<HttpServerRequest> handler = requestHandler.apply(this);
         for (Listener l : settings.https()) {
             HttpServerOptions o = baseOptions(l)
                     .setSsl(true).setUseAlpn(true)
-                    .setKeyCertOptions(KeyCertOptions.wrap(SelectingKeyManagers.create(cache)))
+                    .setKeyCertOptions(KeyCertOptions.wrap(SelectingKeyManagers.create(cache, refresher)))
                     .setSslEngineOptions(VertxTlsSeam.engineOptions(seam))
                     .setEnabledSecureTransportProtocols(protocols(settings.minTlsVersion()))
                     .setSslHandshakeTimeout(settings.handshakeTimeout().toMillis())
                     .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
             httpsPorts.add(listen(o, handler, l));
+            if (refresher != null) {
+                refresher.register(servers.get(servers.size() - 1), o.getSslOptions());
+            }
         }
         for (Listener l : settings.http()) {
             httpPorts.add(listen(baseOptions(l), handler, l));
@@ -353,6 +365,11 @@ public final class FrontendNode implements AutoCloseable {
     /** The CCS folder watcher, or null when {@code ccs.folder} is not set. */
     public CcsFolderWatcher ccsFolder() {
         return ccsFolder;
+    }
+
+    /** BoringSSL's native key-cache refresher, or null with the JDK engine. */
+    public NativeKeyCacheRefresher nativeKeyCacheRefresher() {
+        return refresher;
     }
 
     public int adminPort() {

@@ -35,6 +35,7 @@ public record Option(String path, String defaultValue, String description) {
             new Option("tls.handshakeTimeout", "10s", "a client that has not finished its handshake in this time is disconnected"),
             new Option("tls.sessionTickets", "true", "TLS session tickets (resumption); ticket keys are shared by the cluster"),
             new Option("tls.ticketKeyRotation", "1h", "how often the shared session-ticket key is rotated"),
+            new Option("tls.nativeCacheRefreshInterval", "5m", "BoringSSL: shortest time between rebuilds of the TLS contexts when more certificates were served than its native key cache holds (tls.cacheSize)"),
             new Option("tls.fallThroughUnusable", "false", "HTTP.SYS behaviour: when a level's certificate cannot be used, try the next level instead of failing the handshake"),
             new Option("tls.defaultCertificate", "true", "on first start, create a self-signed 'Default' certificate bound to 0.0.0.0 and [::] on each HTTPS port"),
             new Option("ccs.folder", "", "IIS Central Certificate Store folder to import from: <host>.pfx and _.<domain>.pfx sharing one password, or <key>.crt + <key>.key (empty: none)"),

@@ -24,9 +24,11 @@ final class SelectingKeyManager extends X509ExtendedKeyManager {
     private static final ThreadLocal<PreparedCertificate> LAST = new ThreadLocal<>();
     static final String NO_CERTIFICATE = "no-certificate";
     private final CertificateCache cache;
+    private final NativeKeyCacheRefresher refresher;
 
-    SelectingKeyManager(CertificateCache cache) {
+    SelectingKeyManager(CertificateCache cache, NativeKeyCacheRefresher refresher) {
         this.cache = cache;
+        this.refresher = refresher;
     }
 
     @Override
@@ -45,6 +47,9 @@ final class SelectingKeyManager extends X509ExtendedKeyManager {
             return null;
         }
         LAST.set(p);
+        if (refresher != null && engine instanceof io.netty.handler.ssl.ReferenceCountedOpenSslEngine) {
+            refresher.served(p.alias());
+        }
         return p.alias();
     }
 

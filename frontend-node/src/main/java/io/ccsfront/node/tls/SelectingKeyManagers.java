@@ -9,6 +9,11 @@ public final class SelectingKeyManagers {
     }
 
     public static X509KeyManager create(CertificateCache cache) {
-        return new SelectingKeyManager(cache);
+        return new SelectingKeyManager(cache, null);
+    }
+
+    /** With BoringSSL: also counts the certificates served for the native key cache's {@link NativeKeyCacheRefresher}. */
+    public static X509KeyManager create(CertificateCache cache, NativeKeyCacheRefresher refresher) {
+        return new SelectingKeyManager(cache, refresher);
     }
 }
