@@ -179,12 +179,16 @@ public final class ConfigSnapshot {
     }
 
     public SslBinding binding(BindingKey key) {
-        for (SslBinding b : bindings()) {
-            if (b.key().equals(key)) {
-                return b;
+        switch (key.kind()) {
+            case IPPORT:
+                return ipPorts.get(IpPort.parse(key.value()));
+            case HOSTNAMEPORT: {
+                int c = key.value().lastIndexOf(':');
+                return hostPorts.get(new HostPort(key.value().substring(0, c), Integer.parseInt(key.value().substring(c + 1))));
             }
+            default:
+                return ccsPorts.get(Integer.parseInt(key.value()));
         }
-        return null;
     }
 
     /** All SSL bindings, sorted by kind then key. */
