@@ -32,8 +32,20 @@ public final class CertStoreNames {
         return s;
     }
 
-    /** The key stores are indexed by (case-insensitive). */
+    /** The key stores are indexed by (case-insensitive). Memoised: it runs on the per-handshake path. */
     public static String key(String name) {
-        return normalize(name).toUpperCase(Locale.ROOT);
+        if (name == null) {
+            return MY;
+        }
+        String k = KEYS.get(name);
+        if (k == null) {
+            k = normalize(name).toUpperCase(Locale.ROOT);
+            if (KEYS.size() < 1024) {
+                KEYS.put(name, k);
+            }
+        }
+        return k;
     }
+
+    private static final java.util.Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
 }
