@@ -118,6 +118,11 @@ public final class FrontendNode implements AutoCloseable {
                                 .addLabels(io.vertx.micrometer.Label.LOCAL)))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
+        // event-loop pending tasks and Netty's pooled buffers (Vert.x's own metrics cover servers, clients and pools)
+        new io.micrometer.core.instrument.binder.netty4.NettyEventExecutorMetrics(
+                ((io.vertx.core.internal.VertxInternal) vertx).eventLoopGroup()).bindTo(registry);
+        new io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics(io.netty.buffer.PooledByteBufAllocator.DEFAULT)
+                .bindTo(registry);
         if (!vertx.isNativeTransportEnabled()) {
             LOG.warn("native epoll transport unavailable ({}); using NIO", vertx.unavailableNativeTransportCause());
         }
