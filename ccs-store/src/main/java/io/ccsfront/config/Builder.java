@@ -39,9 +39,11 @@ public final class Builder {
     private final Layer<String, Site> sites;
     private final Layer<RouteKey, List<Route>> routes;
     private final Map<Thumbprint, PendingRequest> pending;
+    private String chain;
 
     Builder(ConfigSnapshot base) {
         this.version = base.version;
+        this.chain = base.chain;
         this.stores = new TreeMap<>(base.stores);
         this.certificates = new Layer<>(base.certificates);
         this.ccs = new Layer<>(base.ccs);
@@ -55,6 +57,11 @@ public final class Builder {
 
     public Builder version(long v) {
         this.version = v;
+        return this;
+    }
+
+    public Builder chain(String c) {
+        this.chain = c;
         return this;
     }
 
@@ -214,7 +221,7 @@ public final class Builder {
 
     public ConfigSnapshot build() {
         return new ConfigSnapshot(version, Map.copyOf(stores), certificates.commit(), ccs.commit(), ipPorts.commit(),
-                hostPorts.commit(), Map.copyOf(ccsPorts), sites.commit(), routes.commit(), Map.copyOf(pending));
+                hostPorts.commit(), Map.copyOf(ccsPorts), sites.commit(), routes.commit(), Map.copyOf(pending), chain);
     }
 
     /** A base map plus pending puts and removes. */

@@ -31,7 +31,7 @@ public final class ConfigSnapshot {
             Map.of(CertStoreNames.key(CertStoreNames.MY), CertStoreNames.MY,
                     CertStoreNames.key(CertStoreNames.WEB_HOSTING), CertStoreNames.WEB_HOSTING),
             ShardedMap.empty(), ShardedMap.empty(), ShardedMap.empty(), ShardedMap.empty(), Map.of(),
-            ShardedMap.empty(), ShardedMap.empty(), Map.of());
+            ShardedMap.empty(), ShardedMap.empty(), Map.of(), "");
 
     final long version;
     final Map<String, String> stores;
@@ -43,13 +43,15 @@ public final class ConfigSnapshot {
     final ShardedMap<String, Site> sites;
     final ShardedMap<RouteKey, List<Route>> routes;
     final Map<Thumbprint, PendingRequest> pending;
+    final String chain;
 
     ConfigSnapshot(long version, Map<String, String> stores, ShardedMap<CertRef, StoredCertificate> certificates,
                    ShardedMap<String, StoredCertificate> ccs, ShardedMap<IpPort, IpPortBinding> ipPorts,
                    ShardedMap<HostPort, HostnamePortBinding> hostPorts, Map<Integer, CcsBinding> ccsPorts,
                    ShardedMap<String, Site> sites, ShardedMap<RouteKey, List<Route>> routes,
-                   Map<Thumbprint, PendingRequest> pending) {
+                   Map<Thumbprint, PendingRequest> pending, String chain) {
         this.version = version;
+        this.chain = chain == null ? "" : chain;
         this.stores = stores;
         this.certificates = certificates;
         this.ccs = ccs;
@@ -96,6 +98,21 @@ public final class ConfigSnapshot {
 
     public long version() {
         return version;
+    }
+
+    /**
+     * The history's hash chain at this version: SHA-256 over the previous chain value and each
+     * applied record ({@link ChangeRecord#applyTo}). Nodes that applied the same history hold the
+     * same value; a record computed on another history is refused instead of applied. Empty for
+     * snapshots built without records.
+     */
+    public String chain() {
+        return chain;
+    }
+
+    /** This snapshot with another chain value (the maps are shared). */
+    public ConfigSnapshot withChain(String c) {
+        return new ConfigSnapshot(version, stores, certificates, ccs, ipPorts, hostPorts, ccsPorts, sites, routes, pending, c);
     }
 
     // ---- certificate stores -------------------------------------------------------------
@@ -294,7 +311,7 @@ public final class ConfigSnapshot {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConfigSnapshot s && version == s.version && stores.equals(s.stores)
+        return o instanceof ConfigSnapshot s && version == s.version && chain.equals(s.chain) && stores.equals(s.stores)
                 && certificates.equals(s.certificates) && ccs.equals(s.ccs) && ipPorts.equals(s.ipPorts)
                 && hostPorts.equals(s.hostPorts) && ccsPorts.equals(s.ccsPorts) && sites.equals(s.sites)
                 && pending.equals(s.pending);

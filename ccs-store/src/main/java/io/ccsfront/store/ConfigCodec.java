@@ -47,6 +47,9 @@ public final class ConfigCodec {
         n.put("version", r.version());
         n.put("actor", r.actor());
         n.put("committedAt", r.committedAt().toString());
+        if (!r.previous().isEmpty()) {
+            n.put("previous", r.previous());
+        }
         n.set("change", ChangeJson.write(r.change()));
         try {
             return MAPPER.writeValueAsBytes(n);
@@ -66,7 +69,7 @@ public final class ConfigCodec {
     static ChangeRecord decodeRecord(JsonNode n) {
         try {
             return new ChangeRecord(n.path("version").asLong(), ChangeJson.read(n.path("change")), n.path("actor").asText(),
-                    Instant.parse(n.path("committedAt").asText()));
+                    Instant.parse(n.path("committedAt").asText()), n.path("previous").asText(""));
         } catch (RuntimeException e) {
             throw new CorruptDataException("change record cannot be read: " + e.getMessage());
         }
@@ -96,6 +99,7 @@ public final class ConfigCodec {
             g.writeStartObject();
             g.writeStringField("format", SNAPSHOT_FORMAT);
             g.writeNumberField("version", s.version());
+            g.writeStringField("chain", s.chain());
             g.writeArrayFieldStart("stores");
             for (String name : s.storeNames()) {
                 g.writeString(name);
@@ -151,6 +155,7 @@ public final class ConfigCodec {
                         }
                     }
                     case "version" -> b.version(p.getLongValue());
+                    case "chain" -> b.chain(p.getText());
                     case "stores" -> eachElement(p, t, n -> b.createStore(n.asText()));
                     case "certificates" -> eachElement(p, t, n -> b.putCertificate(n.path("store").asText(), ChangeJson.readCertificate(n)));
                     case "ccs" -> eachElement(p, t, n -> b.putCcs(n.path("key").asText(), ChangeJson.readCertificate(n.path("certificate"))));

@@ -136,7 +136,7 @@ public final class ClusterConfigService implements ConfigService {
                     replaceWithCheckpoint();
                     continue;
                 }
-                ChangeRecord record = new ChangeRecord(base.version() + 1, change, actor, clock.instant());
+                ChangeRecord record = ChangeRecord.next(base, change, actor, clock.instant());
                 record.applyTo(base); // validates; throws ConfigException with the reason
                 if (journal.tryAppend(record)) {
                     catchUpNow();

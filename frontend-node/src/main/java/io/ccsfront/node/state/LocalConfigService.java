@@ -56,7 +56,7 @@ public final class LocalConfigService implements ConfigService {
         if (expectedVersion != ANY_VERSION && expectedVersion != before.version()) {
             throw new ConfigException.StaleVersion(expectedVersion, before.version());
         }
-        ChangeRecord record = new ChangeRecord(before.version() + 1, change, actor, clock.instant());
+        ChangeRecord record = ChangeRecord.next(before, change, actor, clock.instant());
         ConfigSnapshot after = record.applyTo(before);
         try {
             store.append(record, after);
