@@ -27,7 +27,7 @@
 #   OUT=target/handshake-bench   data (certificates are generated there, never committed) and results
 #   SKIP_BUILD=0         1: use the existing frontend-node.jar and benchmarks.jar
 #   INSTALL=1            apt-get install the Debian packages that are missing (nginx-light, haproxy,
-#                        nodejs, openssl, util-linux for taskset); 0: fail instead
+#                        nodejs, openssl, util-linux for taskset, iproute2 for ss); 0: fail instead
 #   JAVA_OPTS=           extra JVM options for the node (default: none — the JVM's defaults)
 #   JFR=0                1: record a JFR profile of ccsfront-openssl during its measured runs
 set -euo pipefail
@@ -132,6 +132,7 @@ need haproxy haproxy
 need openssl openssl
 need node nodejs
 need taskset util-linux
+need ss iproute2
 need java openjdk-17-jdk-headless
 need mvn maven
 
