@@ -80,25 +80,33 @@ public final class CcsFolderProvider {
                 }
             });
         }
+        // read and parse in parallel (parsing and the key check dominate large imports), then decide in key order
+        record Outcome(String key, Seen seen, String problem) {
+        }
+        List<Outcome> outcomes = byKey.entrySet().parallelStream().map(e -> {
+            try {
+                Seen s = read(e.getKey(), e.getValue());
+                return s == null ? new Outcome(e.getKey(), null, "a .crt needs its .key (and the other way round)")
+                        : new Outcome(e.getKey(), s, null);
+            } catch (CertificateProblem | IOException ex) {
+                return new Outcome(e.getKey(), null, ex.getMessage());
+            } catch (java.io.UncheckedIOException ex) {
+                return new Outcome(e.getKey(), null, ex.getCause().getMessage());
+            }
+        }).toList();
         List<ConfigChange> changes = new ArrayList<>();
         Map<String, Seen> now = new HashMap<>();
-        for (Map.Entry<String, List<Path>> e : byKey.entrySet()) {
-            String key = e.getKey();
-            try {
-                Seen s = read(key, e.getValue());
-                if (s == null) {
-                    problems.add(key + ": a .crt needs its .key (and the other way round)");
-                    keepPrevious(key, now);
-                    continue;
-                }
-                now.put(key, s);
-                StoredCertificate served = current.ccs(key);
-                if (served == null || !served.thumbprint().equals(s.certificate().thumbprint()) || !served.hasPrivateKey()) {
-                    changes.add(new ConfigChange.PutCcs(key, s.certificate()));
-                }
-            } catch (CertificateProblem | IOException ex) {
-                problems.add(key + ": " + ex.getMessage());
+        for (Outcome o : outcomes) {
+            String key = o.key();
+            if (o.seen() == null) {
+                problems.add(key + ": " + o.problem());
                 keepPrevious(key, now);
+                continue;
+            }
+            now.put(key, o.seen());
+            StoredCertificate served = current.ccs(key);
+            if (served == null || !served.thumbprint().equals(o.seen().certificate().thumbprint()) || !served.hasPrivateKey()) {
+                changes.add(new ConfigChange.PutCcs(key, o.seen().certificate()));
             }
         }
         for (Map.Entry<String, Seen> old : seen.entrySet()) {

@@ -28,32 +28,37 @@ public final class CcsFolderWatcher {
     private final CcsFolderProvider provider;
     private final ConfigService config;
     private final Set<String> reported = new HashSet<>();
-    private volatile boolean running;
 
     public CcsFolderWatcher(Path folder, char[] password, KeyProtector protector, ConfigService config) {
         this.provider = new CcsFolderProvider(folder, password, protector);
         this.config = config;
     }
 
+    /**
+     * Imports the folder now (the node reports ready only after this first import), then rescans
+     * every {@code interval} — or every ten times the last scan's duration when that is longer, so
+     * that a folder of 100,000 files never keeps a core busy.
+     */
     public void start(Vertx vertx, Duration interval) {
-        LOG.info("watching CCS folder {} every {}", provider.directory(), interval);
-        vertx.executeBlocking(() -> {
-            scanOnce();
-            return null;
-        });
-        vertx.setPeriodic(Math.max(100, interval.toMillis()), id -> {
-            if (!running) {
-                vertx.executeBlocking(() -> {
-                    scanOnce();
-                    return null;
-                });
-            }
-        });
+        LOG.info("importing CCS folder {}, then rescanning every {}", provider.directory(), interval);
+        long t0 = System.nanoTime();
+        int n = scanOnce();
+        LOG.info("CCS folder {}: {} change(s) imported in {} ms", provider.directory(), n, (System.nanoTime() - t0) / 1_000_000);
+        schedule(vertx, interval, n > 0 ? 0 : System.nanoTime() - t0);
+    }
+
+    /** {@code idleScanNanos}: how long the last scan that found nothing to import took (0 after an import). */
+    private void schedule(Vertx vertx, Duration interval, long idleScanNanos) {
+        long delayMs = Math.max(Math.max(100, interval.toMillis()), idleScanNanos * 10 / 1_000_000);
+        vertx.setTimer(delayMs, id -> vertx.executeBlocking(() -> {
+            long t0 = System.nanoTime();
+            int n = scanOnce();
+            return n > 0 ? 0L : System.nanoTime() - t0;
+        }).onComplete(r -> schedule(vertx, interval, r.succeeded() ? r.result() : 0)));
     }
 
     /** One scan and commit; synchronized so scans never overlap. */
     public synchronized int scanOnce() {
-        running = true;
         try {
             if (!Files.isDirectory(provider.directory())) {
                 report("CCS folder " + provider.directory() + " does not exist or is not a folder");
@@ -85,8 +90,6 @@ public final class CcsFolderWatcher {
         } catch (Exception e) {
             report("CCS folder scan failed: " + e.getMessage());
             return 0;
-        } finally {
-            running = false;
         }
     }
 
