@@ -8,7 +8,9 @@
 #
 #   loadtest/scripts/gatling/setup.sh start [--nodes 3] [--ccs 2000] [--sni 200] [--sites 20] [--cache-size 10000] [--heap 2g]
 #   loadtest/scripts/gatling/setup.sh add-node 4        # one more node (member list covers 127.0.0.1..4)
-#   loadtest/scripts/gatling/setup.sh restart [--cache-size N]   # every node, same data folders
+#   loadtest/scripts/gatling/setup.sh start ... --import-later  # nodes without data; then:
+#   loadtest/scripts/gatling/setup.sh import              # node 1 restarts with ccs.folder, then the admin API set-up
+#   loadtest/scripts/gatling/setup.sh restart [--cache-size N] [--no-folder]   # every node, same data folders
 #   loadtest/scripts/gatling/setup.sh stop
 #
 # Ports (loopback only): HTTPS 18443 and admin 19090 on each 127.0.0.i, cluster 15701, workers 18100+.
@@ -17,12 +19,13 @@ ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 OUT="$ROOT/loadtest/target/ccsfront-bench"
 HTTPS_PORT=18443 ADMIN_PORT=19090 CLUSTER_PORT=15701 WORKER_BASE=18100 MAX_NODES=4
 cmd="${1:-start}"; shift || true
-NODES=3 CCS=2000 SNI=200 SITES=20 CACHE=10000 HEAP=2g POLL=10m BUILD=1 LATER=0
+NODES=3 CCS=2000 SNI=200 SITES=20 CACHE=10000 HEAP=2g POLL=10m BUILD=1 LATER=0 NOFOLDER=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --nodes) NODES=$2; shift 2;; --ccs) CCS=$2; shift 2;; --sni) SNI=$2; shift 2;;
     --sites) SITES=$2; shift 2;; --cache-size) CACHE=$2; shift 2;; --heap) HEAP=$2; shift 2;;
     --poll) POLL=$2; shift 2;; --no-build) BUILD=0; shift;; --import-later) LATER=1; shift;;
+    --no-folder) NOFOLDER=1; shift;;
     [0-9]*) NODE_ARG=$1; shift;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
@@ -41,6 +44,8 @@ build() {
   log "building frontend-node.jar and the loadtest test classes (mvn package -DskipTests)"
   (cd "$ROOT" && mvn -B -q -pl loadtest -am package dependency:build-classpath -DskipTests \
       -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/cp.txt" >"$OUT/build.log" 2>&1) || { tail -40 "$OUT/build.log"; exit 1; }
+  # the nodes run from a copy: later builds (each Gatling run packages the modules) must not rewrite their jar
+  cp "$ROOT/frontend-node/target/frontend-node.jar" "$OUT/frontend-node.jar"
 }
 
 cp_() { echo "$ROOT/loadtest/target/test-classes:$(cat "$OUT/cp.txt")"; }
@@ -49,13 +54,14 @@ members() { local m=""; for k in $(seq 1 $MAX_NODES); do m="$m${m:+,}127.0.0.$k:
 
 start_node() { # i initialMembers cacheSize
   local i=$1 initial=$2 cache=$3 extra=()
-  if [ "$i" = 1 ] && [ -d "$OUT/data/ccs" ] && [ ! -f "$OUT/import-later" ]; then
+  [ -f "$OUT/frontend-node.jar" ] || cp "$ROOT/frontend-node/target/frontend-node.jar" "$OUT/frontend-node.jar"
+  if [ "$i" = 1 ] && [ -d "$OUT/data/ccs" ] && [ ! -f "$OUT/no-ccs-folder" ]; then
     extra+=(--set "ccs.folder=$OUT/data/ccs" --set "ccs.pollInterval=$POLL")
   fi
   mkdir -p "$OUT/node$i"
   nohup java -Xms512m -Xmx"$HEAP" -XX:+UseG1GC -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$OUT" \
       --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED \
-      -jar "$ROOT/frontend-node/target/frontend-node.jar" \
+      -jar "$OUT/frontend-node.jar" \
       --set node.name=node$i --set node.dataDir="$OUT/node$i" \
       --set listeners.https=127.0.0.$i:$HTTPS_PORT --set listeners.http= \
       --set admin.host=127.0.0.$i --set admin.port=$ADMIN_PORT \
@@ -121,7 +127,7 @@ case "$cmd" in
     stop_pid "$OUT/workers.pid"
     nohup java -Xmx256m -cp "$(cp_)" io.ccsfront.bench.scale.Workers --base-port $WORKER_BASE --sites "$SITES" >"$OUT/workers.log" 2>&1 &
     echo $! > "$OUT/workers.pid"
-    if [ "$LATER" = 1 ]; then touch "$OUT/import-later"; else rm -f "$OUT/import-later"; fi
+    if [ "$LATER" = 1 ]; then touch "$OUT/no-ccs-folder"; else rm -f "$OUT/no-ccs-folder"; fi
     for i in $(seq 1 "$NODES"); do start_node "$i" "$NODES" "$CACHE"; done
     for i in $(seq 1 "$NODES"); do await_ready "$i" 300; done
     log "all $NODES node(s) ready"
@@ -130,7 +136,7 @@ case "$cmd" in
     ;;
   import)
     # node 1 restarts with ccs.folder (the cluster keeps running), then the admin API part of the set-up
-    rm -f "$OUT/import-later"
+    rm -f "$OUT/no-ccs-folder"
     stop_pid "$OUT/node1.pid"; n=$(($(ls "$OUT"/node*.pid | wc -l) + 1))
     start_node 1 "$n" "$(cat "$OUT/node1.cache")"; await_ready 1 600
     log "node1 ready again, importing the CCS folder"
@@ -150,6 +156,8 @@ case "$cmd" in
     ids=$(for f in "$OUT"/node*.pid; do i=$(basename "$f" .pid); echo "${i#node}"; done)
     n=$(echo "$ids" | wc -l)
     for i in $ids; do stop_pid "$OUT/node$i.pid"; done
+    # --no-folder: node 1 comes back without ccs.folder (a restarted watcher re-reads and re-checks every file)
+    if [ "$NOFOLDER" = 1 ]; then touch "$OUT/no-ccs-folder"; fi
     for i in $ids; do start_node "$i" "$n" "$CACHE"; done
     for i in $ids; do await_ready "$i" 600; done
     log "all $n node(s) ready again"; write_env
