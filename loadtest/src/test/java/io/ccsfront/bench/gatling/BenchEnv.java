@@ -84,7 +84,7 @@ final class BenchEnv {
         }
     }
 
-    /** The first {@code count} hostnames of the hosts file (all when count <= 0), each given an endpoint. */
+    /** {@code count} hostnames of the hosts file (all when count <= 0) after the first {@code offset}, each given an endpoint. */
     List<Host> hosts(int count, String kindFilter) {
         Path p = Path.of(get("hostsFile", "target/ccsfront-bench/data/hosts.csv"));
         if (!Files.isRegularFile(p) && Files.isRegularFile(Path.of("loadtest").resolve(p))) {
@@ -92,10 +92,15 @@ final class BenchEnv {
         }
         List<String> targets = targets();
         List<Host> out = new ArrayList<>();
+        int skip = integer("offset", 0);
         try (var lines = Files.lines(p)) {
             for (String line : (Iterable<String>) lines.skip(1)::iterator) {
                 String[] f = line.split(",");
                 if (kindFilter != null && !kindFilter.equals(f[2])) {
+                    continue;
+                }
+                if (skip > 0) {
+                    skip--;
                     continue;
                 }
                 String t = targetFor(f[0], targets);
