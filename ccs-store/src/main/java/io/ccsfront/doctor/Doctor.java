@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@code doctor}: what is wrong with a configuration, found by simulating the handshake of every
@@ -77,17 +79,17 @@ public final class Doctor {
 
     /** SSL binding → the site bindings whose (successful) handshakes it serves, without repeats. */
     static Map<BindingKey, List<Dependent>> byBinding(List<SiteHandshake> handshakes) {
-        Map<BindingKey, List<Dependent>> out = new LinkedHashMap<>();
+        // a set per SSL binding: one ccs=PORT binding may serve 100,000 site bindings (a list's contains() was quadratic)
+        Map<BindingKey, Set<Dependent>> sets = new LinkedHashMap<>();
         for (SiteHandshake h : handshakes) {
             if (!h.decision().selected()) {
                 continue;
             }
             Dependent d = new Dependent(h.site().name(), h.binding(), h.decision().level());
-            List<Dependent> list = out.computeIfAbsent(h.decision().binding().key(), k -> new ArrayList<>());
-            if (!list.contains(d)) {
-                list.add(d);
-            }
+            sets.computeIfAbsent(h.decision().binding().key(), k -> new LinkedHashSet<>()).add(d);
         }
+        Map<BindingKey, List<Dependent>> out = new LinkedHashMap<>();
+        sets.forEach((k, v) -> out.put(k, new ArrayList<>(v)));
         return out;
     }
 }
