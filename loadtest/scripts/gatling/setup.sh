@@ -59,7 +59,9 @@ start_node() { # i initialMembers cacheSize
     extra+=(--set "ccs.folder=$OUT/data/ccs" --set "ccs.pollInterval=$POLL")
   fi
   mkdir -p "$OUT/node$i"
-  nohup java -Xms512m -Xmx"$HEAP" -XX:+UseG1GC -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$OUT" \
+  # NODE_JAVA_OPTS: extra JVM options for every node (e.g. a JFR recording)
+  # shellcheck disable=SC2086
+  nohup java -Xms512m -Xmx"$HEAP" -XX:+UseG1GC ${NODE_JAVA_OPTS:-} -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$OUT" \
       --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED \
       -jar "$OUT/frontend-node.jar" \
       --set node.name=node$i --set node.dataDir="$OUT/node$i" \

@@ -142,11 +142,6 @@ public record CertificateSummary(Thumbprint thumbprint, List<String> names, List
     }
 
     private static boolean verifiesItself(X509Certificate cert) {
-        try {
-            cert.verify(cert.getPublicKey());
-            return true;
-        } catch (java.security.GeneralSecurityException e) {
-            return false;
-        }
+        return SignatureCheck.verifies(cert, cert.getPublicKey());
     }
 }

@@ -88,13 +88,6 @@ final class ChainOrder {
     }
 
     private static boolean verifies(X509Certificate child, X509Certificate parent) {
-        try {
-            child.verify(parent.getPublicKey());
-            return true;
-        } catch (NoSuchAlgorithmException | NoSuchProviderException e) {
-            return true; // a signature algorithm the JDK lacks: the names matched, trust them
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
+        return SignatureCheck.verifies(child, parent.getPublicKey());
     }
 }

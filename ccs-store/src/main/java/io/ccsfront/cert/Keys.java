@@ -109,14 +109,18 @@ final class Keys {
         return p != null ? p : org.bouncycastle.asn1.x9.ECNamedCurveTable.getByOID(oid);
     }
 
+    /** The (optimised where available) parameters of a named curve, cached; null when BC does not know it. */
+    static org.bouncycastle.asn1.x9.X9ECParameters curve(org.bouncycastle.asn1.ASN1ObjectIdentifier oid) {
+        return CURVES.computeIfAbsent(oid.getId(), k -> java.util.Optional.ofNullable(customOrNamed(oid))).orElse(null);
+    }
+
     private static Boolean sameEcPoint(java.security.interfaces.ECPrivateKey key, PublicKey pub) {
         try {
             SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(pub.getEncoded());
             if (!(spki.getAlgorithm().getParameters() instanceof org.bouncycastle.asn1.ASN1ObjectIdentifier oid)) {
                 return null;
             }
-            org.bouncycastle.asn1.x9.X9ECParameters x9 = CURVES.computeIfAbsent(oid.getId(),
-                    k -> java.util.Optional.ofNullable(customOrNamed(oid))).orElse(null);
+            org.bouncycastle.asn1.x9.X9ECParameters x9 = curve(oid);
             if (x9 == null) {
                 return null;
             }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -122,14 +121,6 @@ final class BenchEnv {
     /** The endpoint for a hostname: stable across simulations, so a hostname always goes to the same node. */
     static String targetFor(String host, List<String> targets) {
         return targets.get(Math.floorMod(host.hashCode() * 0x9E3779B9, targets.size()));
-    }
-
-    static Map<String, List<String>> aliases(List<Host> hosts) {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        for (Host h : hosts) {
-            m.put(h.host(), List.of(h.ip()));
-        }
-        return m;
     }
 
     static List<Map<String, Object>> records(List<Host> hosts) {

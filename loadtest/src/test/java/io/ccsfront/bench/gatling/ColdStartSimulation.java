@@ -32,7 +32,7 @@ public class ColdStartSimulation extends Simulation {
     final double rate = env.number("rate", 200);
 
     final HttpProtocolBuilder protocol = http.disableWarmUp()
-            .hostNameAliases(BenchEnv.aliases(hosts))
+            .asyncNameResolution(BenchDns.serve(hosts))
             .connectionHeader("close")
             .userAgentHeader("ccsfront-gatling");
 

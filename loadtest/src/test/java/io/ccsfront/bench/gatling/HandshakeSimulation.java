@@ -39,7 +39,7 @@ public class HandshakeSimulation extends Simulation {
     final List<BenchEnv.Host> hosts = env.hosts(hostCount, env.get("kind", null));
 
     final HttpProtocolBuilder protocol = http.disableWarmUp()
-            .hostNameAliases(BenchEnv.aliases(hosts))
+            .asyncNameResolution(BenchDns.serve(hosts))
             .connectionHeader("close")
             .userAgentHeader("ccsfront-gatling");
 

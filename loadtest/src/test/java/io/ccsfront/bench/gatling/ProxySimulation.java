@@ -30,8 +30,8 @@ public class ProxySimulation extends Simulation {
     final int seconds = env.integer("seconds", 30);
     final List<BenchEnv.Host> hosts = env.hosts(env.integer("hosts", users), null);
 
-    final HttpProtocolBuilder h1 = http.disableWarmUp().hostNameAliases(BenchEnv.aliases(hosts)).userAgentHeader("ccsfront-gatling");
-    final HttpProtocolBuilder h2 = http.disableWarmUp().hostNameAliases(BenchEnv.aliases(hosts)).userAgentHeader("ccsfront-gatling")
+    final HttpProtocolBuilder h1 = http.disableWarmUp().asyncNameResolution(BenchDns.serve(hosts)).userAgentHeader("ccsfront-gatling");
+    final HttpProtocolBuilder h2 = http.disableWarmUp().asyncNameResolution(BenchDns.serve(hosts)).userAgentHeader("ccsfront-gatling")
             .enableHttp2();
 
     ScenarioBuilder keepAlive(String name, String request) {

@@ -91,7 +91,7 @@ public class RotationUnderLoadSimulation extends Simulation {
     }
 
     final HttpProtocolBuilder tls = http.disableWarmUp()
-            .hostNameAliases(BenchEnv.aliases(hosts))
+            .asyncNameResolution(BenchDns.serve(hosts))
             .connectionHeader("close")
             .userAgentHeader("ccsfront-gatling");
 
