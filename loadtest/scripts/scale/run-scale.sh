@@ -18,8 +18,8 @@
 #   loadtest/scripts/scale/run-scale.sh [--ccs 100000] [--sni 10000] [--cold-hosts 20000] [--cold-rate 100] [--concurrency 12] [--hold 60]
 #
 # --cold-hosts: how many of the CCS hostnames the cold-start simulations visit (each once; all = --ccs).
-# BENCH_LOCK=<file>: the measured steps (heap, doctor, simulations, restart, join) run under flock on
-# that file, so that other benchmarks on a shared machine do not overlap them (data loading does not).
+# BENCH_LOCK=<file>: the timed steps (doctor, simulations, restart, join) run under flock on that file,
+# so that other benchmarks on a shared machine do not overlap them (data loading and heap readings do not).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 OUT="$ROOT/loadtest/target/ccsfront-bench"
@@ -61,14 +61,14 @@ rm -rf "$OUT"/node[0-9]* "$OUT/no-ccs-folder"
 "$S" start --nodes 3 --ccs "$CCS" --sni "$SNI" --sites 20 --cache-size 1000 --heap "$HEAP" --import-later 2>&1 | tee -a "$R"
 [ -f "$OUT/certgen.txt" ] && say "generation: $(cat "$OUT/certgen.txt")"
 sleep 5
-say "heap baseline (KB, after GC, no hostnames):$(locked heaps 1 2 3)"
+say "heap baseline (KB, after GC, no hostnames):$(heaps 1 2 3)"
 
 t0=$(date +%s%N)
 "$S" import 2>&1 | tee -a "$R"
 say "data loaded in $(( ($(date +%s%N) - t0) / 1000000 )) ms (node 1 restart + CCS folder import + SNI + sites)"
 grep -h "watching CCS folder\|CCS folder .*committed" "$OUT/node1.log" | tail -2 | tee -a "$R"
 for i in 1 2 3; do say "node$i config $(hash_of $i)"; done
-say "heap loaded (KB, after GC):$(locked heaps 1 2 3)"
+say "heap loaded (KB, after GC):$(heaps 1 2 3)"
 
 for i in 1 2; do
   t=$(locked curl -s -o "$RES/doctor$i.json" -w '%{time_total}' -H "Authorization: Bearer $(token)" "http://127.0.0.$i:19090/admin/v1/doctor")
