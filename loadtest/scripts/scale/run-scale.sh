@@ -15,8 +15,9 @@
 #   9. a 4th node joins: time to ready, same configuration hash, HandshakeSimulation against it alone
 # Results: loadtest/target/ccsfront-bench/scale/results.txt (+ Gatling reports under loadtest/target/gatling).
 #
-#   loadtest/scripts/scale/run-scale.sh [--ccs 100000] [--sni 10000] [--cold-hosts 20000] [--cold-rate 100] [--concurrency 12] [--hold 60]
+#   loadtest/scripts/scale/run-scale.sh [--resume] [--ccs 100000] [--sni 10000] [--cold-hosts 20000] [--cold-rate 100] [--concurrency 12] [--hold 60]
 #
+# --resume: the cluster of an interrupted run is still up with its data: go on from step 6.
 # --cold-hosts: how many of the CCS hostnames the cold-start simulations visit (each once; all = --ccs).
 # BENCH_LOCK=<file>: the timed steps (doctor, simulations, restart, join) run under flock on that file,
 # so that other benchmarks on a shared machine do not overlap them (data loading and heap readings do not).
@@ -24,10 +25,11 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 OUT="$ROOT/loadtest/target/ccsfront-bench"
 S="$ROOT/loadtest/scripts/gatling/setup.sh"
-CCS=100000 SNI=10000 COLD_HOSTS=20000 COLD_RATE=100 CONC=12 HOLD=60 HEAP=3g
+RESUME=0 CCS=100000 SNI=10000 COLD_HOSTS=20000 COLD_RATE=100 CONC=12 HOLD=60 HEAP=3g
 while [ $# -gt 0 ]; do
   case "$1" in
     --ccs) CCS=$2; shift 2;; --sni) SNI=$2; shift 2;; --cold-rate) COLD_RATE=$2; shift 2;; --cold-hosts) COLD_HOSTS=$2; shift 2;;
+    --resume) RESUME=1; shift;;
     --concurrency) CONC=$2; shift 2;; --hold) HOLD=$2; shift 2;; --heap) HEAP=$2; shift 2;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
@@ -52,6 +54,7 @@ gatling() { # simulation args...
 token() { . "$OUT/secrets.env"; echo "$CCSFRONT_ADMIN_TOKEN"; }
 hash_of() { curl -s -H "Authorization: Bearer $(token)" "http://127.0.0.$1:19090/admin/v1/config/hash"; }
 
+if [ "$RESUME" = 0 ]; then
 say "scale run: $CCS CCS + $SNI SNI hostnames, 3 nodes, $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB, load $(cut -d' ' -f1-3 /proc/loadavg)"
 say "java: $(java -version 2>&1 | head -1); git: $(cd "$ROOT" && git rev-parse --short HEAD)"
 "$S" stop >/dev/null 2>&1 || true
@@ -75,6 +78,9 @@ for i in 1 2; do
   say "GET /admin/v1/doctor on node$i: ${t} s, $(wc -c < "$RES/doctor$i.json") bytes, counts $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("counts"))' "$RES/doctor$i.json" 2>/dev/null)"
 done
 
+else
+  say "resuming: the cluster of the interrupted run, config $(hash_of 1 | tr -d '\n ')"
+fi
 say "--- tls.cacheSize=1000: cold start over $COLD_HOSTS CCS hostnames at $COLD_RATE/s"
 locked gatling ColdStartSimulation -Dhosts="$COLD_HOSTS" -Drate="$COLD_RATE"
 say "--- tls.cacheSize=1000 (far smaller than the hostname count): closed model, $CONC users, ${HOLD}s, all $((CCS + SNI)) hostnames"
