@@ -50,11 +50,11 @@ for (const key of [...new Set(lines.map((l) => l.key))]) {
       + ` | ${list(rots, (r) => (r.rotation.timeToNewMs === null ? 'never' : fmt(r.rotation.timeToNewMs / 1000, 2)))}`
       + ` | ${list(rots, (r) => `${r.rotation.during.failed} of ${r.rotation.during.connections}`)}`
       + ` | ${list(rots, (r) => `${fmt(r.rotation.before.p50ms, 0)} / ${fmt(r.rotation.before.p99ms, 0)} → ${fmt(r.rotation.during.p50ms, 0)} / ${fmt(r.rotation.during.p99ms, 0)}`)} |\n`;
-    details.push({ s, runs, rots });
+    details.push({ s, runs, rots, idles: mine.filter((l) => l.phase === 'idle') });
   }
-  out += '\n| server | processes | h/s per run | p50 ms per run | p99 ms per run | errors (runs) | wrong certificates | load average per run | replacement: answer of the change | NEW first seen per address, ms after the change | OLD seen after NEW | load during the change: rate/s (target) | whole replacement load: ok / errors | server CPU during the change s | RSS MB after the replacement |\n';
-  out += '| --- | ---: | --- | --- | --- | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n';
-  for (const { s, runs, rots } of details) {
+  out += '\n| server | processes | h/s per run | p50 ms per run | p99 ms per run | errors (runs) | wrong certificates | load average per run | replacement: answer of the change | NEW first seen per address, ms after the change | OLD seen after NEW | load during the change: rate/s (target) | whole replacement load: ok / errors | server CPU during the change s | RSS MB after the replacement | idle server CPU, % of a core |\n';
+  out += '| --- | ---: | --- | --- | --- | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n';
+  for (const { s, runs, rots, idles } of details) {
     const r0 = rots[0];
     out += `| ${names[s] ?? s} | ${runs[0]?.processes ?? '–'} | ${runs.map((r) => fmt(r.client.rate)).join(', ')} | ${runs.map((r) => fmt(r.client.p50ms, 1)).join(', ')} | ${runs.map((r) => fmt(r.client.p99ms, 1)).join(', ')}`
       + ` | ${runs.reduce((a, r) => a + r.client.errors, 0)} | ${runs.reduce((a, r) => a + r.client.wrong, 0) + rots.reduce((a, r) => a + (r.rotation.loadWrong ?? 0), 0)}`
@@ -65,7 +65,8 @@ for (const key of [...new Set(lines.map((l) => l.key))]) {
       + ` | ${list(rots, (r) => `${fmt(r.rotation.during.ratePerS)} (${r.rotRate})`)}`
       + ` | ${list(rots, (r) => `${r.rotation.loadOk} / ${r.rotation.loadErrors}`)}`
       + ` | ${list(rots, (r) => fmt(r.serverTicksDuringChange / r.tick, 1))}`
-      + ` | ${list(rots, (r) => fmt(r.rssAfterRotationKb / 1024))} |\n`;
+      + ` | ${list(rots, (r) => fmt(r.rssAfterRotationKb / 1024))}`
+      + ` | ${list(idles, (r) => fmt((r.serverTicks / r.tick / r.seconds) * 100, 1))} |\n`;
     void r0;
   }
   out += '\n';
