@@ -46,6 +46,7 @@
 #   ROT_INDEX=HOSTS/2    which hostname (1-based line of hosts.tsv) gets the new certificate
 #   PROBE_INTERVAL_MS=50 probe period per address
 #   OUT=target/side-by-side   data (certificates generated there, never committed) and results
+#   IDLE_SECONDS=5       after the warm-up, the server's CPU is measured this long without load
 #   SKIP_BUILD=0  INSTALL=1  JAVA_OPTS=  STARTUP_TIMEOUT=600
 set -euo pipefail
 
@@ -75,6 +76,7 @@ SKIP_BUILD=${SKIP_BUILD:-0}
 INSTALL=${INSTALL:-1}
 JAVA_OPTS=${JAVA_OPTS:-}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-600}
+IDLE_SECONDS=${IDLE_SECONDS:-5}
 
 NODE_JAR=$ROOT/frontend-node/target/frontend-node.jar
 BENCH_JAR=$ROOT/loadtest/target/benchmarks.jar
@@ -123,6 +125,16 @@ server_rss_kb() {
     t=$((t + ${v:-0}))
   done
   echo "$t"
+}
+# CPU ticks per (process, thread name) of the server's processes (digits folded: thread-12 -> thread-#)
+thread_ticks() {
+  local p t
+  for p in $(all_pids); do
+    for t in /proc/"$p"/task/*; do
+      { printf '%s:%s %s\n' "$(tr -d ' ' < /proc/"$p"/comm)" "$(tr ' ' _ < "$t/comm" | tr -s '0-9' '#')" \
+        "$(awk '{print $14+$15}' "$t/stat" || echo 0)"; } 2>/dev/null
+    done
+  done | awk 'NF == 2 {a[$1]+=$2} END {for (k in a) print k, a[k]}' | LC_ALL=C sort
 }
 stop_server() {
   local pids p
@@ -405,6 +417,11 @@ for key in $KEYS; do
     done
     if [[ $rc -eq 2 ]]; then log "WRONG CERTIFICATE from $server: $warm"; FAILED=1; stop_server; continue; fi
 
+    # idle cost: the server's CPU over IDLE_SECONDS without any client (timers, cluster heartbeats, GC)
+    c0=$(server_ticks); sleep "$IDLE_SECONDS"; c1=$(server_ticks)
+    echo "{\"key\":\"$key\",\"server\":\"$server\",\"phase\":\"idle\",\"seconds\":$IDLE_SECONDS,\"serverTicks\":$((c1 - c0)),\"tick\":$TICK}" >> "$RESULTS"
+    log "$server idle: $(( (c1 - c0) * 1000 / TICK / IDLE_SECONDS / 10 )) % of a core"
+    thread_ticks > "$run/threads.before"
     for r in $(seq 1 "$RUNS"); do
       start=$(( (r * COUNT) % HOSTS ))
       c0=$(server_ticks)
@@ -421,6 +438,9 @@ for key in $KEYS; do
       if [[ $rc -ne 0 ]]; then log "run failed ($rc): $res"; FAILED=1; fi
     done
     rss_runs=$(server_rss_kb)
+    thread_ticks > "$run/threads.after"
+    # where the server's CPU went during the measured runs, by process:thread (ticks, most first)
+    LC_ALL=C join "$run/threads.before" "$run/threads.after" | awk '$3 > $2 {print $3 - $2, $1}' | sort -rn > "$run/threads.txt" || true
 
     # ---- replace one certificate of HOSTS under a steady load --------------------------------------
     newfp=$(new_cert "$key" "$rot_host" "$run/new")
