@@ -21,7 +21,7 @@ const fmt = (x, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? '�
 const cpuUs = (r) => (r.client.ok ? (r.serverTicks / r.tick) * 1e6 / r.client.ok : null);
 const names = { 'ccsfront-1': 'ccsfront, 1 node', 'ccsfront-3': 'ccsfront, 3 nodes (1 cluster)', nginx: 'nginx', haproxy: 'HAProxy' };
 const keyNames = { ec: 'ECDSA P-256', rsa: 'RSA-2048' };
-const list = (xs, f) => (xs.length ? xs.map(f).join(' / ') : '–');
+const list = (xs, f) => (xs.length ? xs.map(f).join('; ') : '–');
 
 let out = '';
 if (env) out += '```\n' + env.trim() + '\n```\n\n';
