@@ -111,12 +111,22 @@ public final class FrontendNode implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+        MicrometerMetricsOptions vertxMetrics = new MicrometerMetricsOptions().setEnabled(true);
+        if (!Boolean.getBoolean("ccsfront.vertxServerMetrics")) {
+            // Vert.x's server metrics register or look up meters on every connection and response
+            // (MeterRegistry.getOrCreateMeter on the event loop, ~9 % of its Java time per handshake);
+            // ccsfront.tls.*, ccsfront.proxy.* and ccsfront.listener.connections cover what they told
+            vertxMetrics.addDisabledMetricsCategory(io.vertx.micrometer.MetricsDomain.NET_SERVER)
+                    .addDisabledMetricsCategory(io.vertx.micrometer.MetricsDomain.HTTP_SERVER);
+        } else {
+            vertxMetrics.addLabels(io.vertx.micrometer.Label.LOCAL);
+        }
         vertx = Vertx.builder()
                 .with(new VertxOptions().setPreferNativeTransport(true)
                         .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
-                        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-                                .addLabels(io.vertx.micrometer.Label.LOCAL)))
+                        .setMetricsOptions(vertxMetrics))
                 .withMetrics(new MicrometerMetricsFactory(registry))
+                .withTransport(AcceptOnEventLoopTransport.preferNative())
                 .build();
         // event-loop pending tasks and Netty's pooled buffers (Vert.x's own metrics cover servers, clients and pools)
         new io.micrometer.core.instrument.binder.netty4.NettyEventExecutorMetrics(
@@ -267,6 +277,10 @@ public final class FrontendNode implements AutoCloseable {
         server.requestHandler(handler);
         server.listen().await();
         servers.add(server);
+        io.micrometer.core.instrument.Gauge.builder("ccsfront.listener.connections", open, AtomicInteger::get)
+                .description("open client connections on the listener")
+                .tags("scheme", o.isSsl() ? "https" : "http", "listener", hostPort(l.host(), server.actualPort()))
+                .register(registry);
         LOG.info("listening on {}:{}{}", l.host(), server.actualPort(), o.isSsl() ? " (TLS, certificate chosen per handshake)" : "");
         return server.actualPort();
     }
