@@ -223,9 +223,6 @@ public final class FrontendNode implements AutoCloseable {
                     .setSslHandshakeTimeout(settings.handshakeTimeout().toMillis())
                     .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
             httpsPorts.add(listen(o, handler, l));
-            if (refresher != null) {
-                refresher.register(servers.get(servers.size() - 1), o.getSslOptions());
-            }
         }
         for (Listener l : settings.http()) {
             httpPorts.add(listen(baseOptions(l), handler, l));
@@ -264,25 +261,52 @@ public final class FrontendNode implements AutoCloseable {
         return o;
     }
 
+    /**
+     * Listens on one event loop per core: one Vert.x server instance per event loop on the same
+     * address (Vert.x shares the socket and hands accepted connections to the instances' event
+     * loops in turn). A single instance would serve every connection of the listener on one
+     * event loop, i.e. one core, whatever {@code setEventLoopPoolSize} says.
+     */
     private int listen(HttpServerOptions o, Handler<HttpServerRequest> handler, Listener l) {
         AtomicInteger open = new AtomicInteger();
         int max = settings.maxConnections();
-        HttpServer server = vertx.createHttpServer(o);
-        server.connectionHandler(conn -> {
-            if (open.incrementAndGet() > max) {
-                conn.close();
+        io.vertx.core.internal.VertxInternal vi = (io.vertx.core.internal.VertxInternal) vertx;
+        int port = l.port();
+        HttpServer first = null;
+        int instances = 0;
+        for (io.netty.util.concurrent.EventExecutor loop : vi.eventLoopGroup()) {
+            io.vertx.core.internal.ContextInternal ctx = vi.contextBuilder()
+                    .withThreadingModel(io.vertx.core.ThreadingModel.EVENT_LOOP)
+                    .withEventLoop((io.netty.channel.EventLoop) loop).build();
+            HttpServer server = vertx.createHttpServer(o);
+            server.connectionHandler(conn -> {
+                if (open.incrementAndGet() > max) {
+                    conn.close();
+                }
+                conn.closeHandler(v -> open.decrementAndGet());
+            });
+            server.requestHandler(handler);
+            io.vertx.core.Promise<HttpServer> bound = io.vertx.core.Promise.promise();
+            int p = port;
+            ctx.runOnContext(v -> server.listen(p, l.host()).onComplete(bound));
+            bound.future().await();
+            servers.add(server);
+            instances++;
+            if (first == null) {
+                first = server;
+                port = server.actualPort(); // port 0: the others share the port the first one got
             }
-            conn.closeHandler(v -> open.decrementAndGet());
-        });
-        server.requestHandler(handler);
-        server.listen().await();
-        servers.add(server);
+        }
         io.micrometer.core.instrument.Gauge.builder("ccsfront.listener.connections", open, AtomicInteger::get)
                 .description("open client connections on the listener")
-                .tags("scheme", o.isSsl() ? "https" : "http", "listener", hostPort(l.host(), server.actualPort()))
+                .tags("scheme", o.isSsl() ? "https" : "http", "listener", hostPort(l.host(), port))
                 .register(registry);
-        LOG.info("listening on {}:{}{}", l.host(), server.actualPort(), o.isSsl() ? " (TLS, certificate chosen per handshake)" : "");
-        return server.actualPort();
+        if (refresher != null && o.isSsl()) {
+            refresher.register(first, o.getSslOptions()); // the instances share one TLS context: updating one updates all
+        }
+        LOG.info("listening on {}:{} on {} event loop(s){}", l.host(), port, instances,
+                o.isSsl() ? " (TLS, certificate chosen per handshake)" : "");
+        return port;
     }
 
     private static Set<String> protocols(String min) {
