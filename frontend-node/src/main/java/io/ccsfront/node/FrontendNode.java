@@ -128,7 +128,7 @@ public final class FrontendNode implements AutoCloseable {
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .withTransport(AcceptOnEventLoopTransport.preferNative())
                 .build();
-        // event-loop pending tasks and Netty's pooled buffers (Vert.x's own metrics cover servers, clients and pools)
+        // event-loop pending tasks and Netty's pooled buffers (Vert.x's own metrics cover its clients and pools; its server metrics are off)
         new io.micrometer.core.instrument.binder.netty4.NettyEventExecutorMetrics(
                 ((io.vertx.core.internal.VertxInternal) vertx).eventLoopGroup()).bindTo(registry);
         new io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics(io.netty.buffer.PooledByteBufAllocator.DEFAULT)
