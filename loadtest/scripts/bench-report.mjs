@@ -22,7 +22,7 @@ const fmt = (x, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? 'â
 const cpuUs = (r) => (r.client.ok ? (r.serverTicks / r.tick) * 1e6 / r.client.ok : null);
 
 const keys = [...new Set(lines.map((l) => l.key))];
-const names = { 'ccsfront-openssl': 'ccsfront, BoringSSL', 'ccsfront-jdk': 'ccsfront, JDK engine', nginx: 'nginx', haproxy: 'HAProxy' };
+const names = { 'ccsfront-openssl': 'ccsfront, BoringSSL', 'ccsfront-jdk': 'ccsfront, JDK engine', 'ccsfront-base': 'ccsfront, BoringSSL (baseline JAR)', nginx: 'nginx', haproxy: 'HAProxy' };
 const keyNames = { ec: 'ECDSA P-256', rsa: 'RSA-2048' };
 
 let out = '';

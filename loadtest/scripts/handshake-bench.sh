@@ -30,6 +30,12 @@
 #                        nodejs, openssl, util-linux for taskset, iproute2 for ss); 0: fail instead
 #   JAVA_OPTS=           extra JVM options for the node (default: none — the JVM's defaults)
 #   JFR=0                1: record a JFR profile of ccsfront-openssl during its measured runs
+#   BASE_JAR=            another frontend-node.jar (e.g. a copy built from the previous commit): the
+#                        server "ccsfront-base" runs it with BoringSSL, so that a change and its
+#                        baseline are measured in the same invocation against the same nginx/HAProxy
+#   NODE_OPTS=           extra JVM options for ccsfront-openssl/-jdk only (not ccsfront-base)
+#   V1_OPTS, V2_OPTS ... JVM options of the servers "ccsfront-v1", "ccsfront-v2" ...: the node's JAR with
+#                        BoringSSL and these options, to compare settings in one invocation
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -50,6 +56,8 @@ SKIP_BUILD=${SKIP_BUILD:-0}
 INSTALL=${INSTALL:-1}
 JAVA_OPTS=${JAVA_OPTS:-}
 JFR=${JFR:-0}
+BASE_JAR=${BASE_JAR:-}
+NODE_OPTS=${NODE_OPTS:-}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-600}
 
 NODE_JAR=$ROOT/frontend-node/target/frontend-node.jar
@@ -149,7 +157,8 @@ fi
   echo "haproxy: $(haproxy -v | head -1)"
   echo "openssl: $(openssl version)"
   echo "node: $(node -v)"
-  echo "settings: HOSTS=$HOSTS KEYS='$KEYS' SERVERS='$SERVERS' RUNS=$RUNS COUNT=$COUNT RUN_SECONDS=$RUN_SECONDS WARMUP_SECONDS=$WARMUP_SECONDS WARMUP_PASSES=$WARMUP_PASSES CONCURRENCY=$CONCURRENCY SERVER_CPUS=$SERVER_CPUS CLIENT_CPUS=$CLIENT_CPUS JAVA_OPTS='$JAVA_OPTS'"
+  echo "settings: HOSTS=$HOSTS KEYS='$KEYS' SERVERS='$SERVERS' RUNS=$RUNS COUNT=$COUNT RUN_SECONDS=$RUN_SECONDS WARMUP_SECONDS=$WARMUP_SECONDS WARMUP_PASSES=$WARMUP_PASSES CONCURRENCY=$CONCURRENCY SERVER_CPUS=$SERVER_CPUS CLIENT_CPUS=$CLIENT_CPUS JAVA_OPTS='$JAVA_OPTS' NODE_OPTS='$NODE_OPTS' BASE_JAR='$BASE_JAR'"
+  for v in $SERVERS; do if [[ $v == ccsfront-v* ]]; then n=${v#ccsfront-}; n=${n^^}_OPTS; echo "$v: $n='${!n:-}'"; fi; done
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$RES/environment.txt"
 cat "$RES/environment.txt" >&2
@@ -184,15 +193,22 @@ start_server() { # server data-dir
   rm -rf "$run"
   mkdir -p "$run"
   case $server in
-    ccsfront-openssl|ccsfront-jdk)
-      local engine=${server#ccsfront-}
+    ccsfront-openssl|ccsfront-jdk|ccsfront-base|ccsfront-v[0-9]*)
+      local engine=${server#ccsfront-} jar=$NODE_JAR opts=$NODE_OPTS
+      if [[ "$server" == ccsfront-base ]]; then
+        engine=openssl jar=$BASE_JAR opts=
+        [[ -f "$jar" ]] || { echo "ccsfront-base needs BASE_JAR=<frontend-node.jar>" >&2; exit 64; }
+      elif [[ "$server" == ccsfront-v* ]]; then
+        local var=${engine^^}_OPTS
+        engine=openssl opts=${!var:-}
+      fi
       java -cp "$BENCH_JAR" io.ccsfront.bench.SeedCcsBinding "$run/data" "$PORT" >/dev/null
       local jfr=()
       if [[ "$JFR" == 1 && "$engine" == openssl ]]; then
         jfr=(-XX:StartFlightRecording=name=bench,settings=profile,filename=$run/node.jfr,dumponexit=true)
       fi
       # shellcheck disable=SC2086
-      taskset -c "$SERVER_CPUS" java $JAVA_OPTS "${jfr[@]}" -jar "$NODE_JAR" \
+      taskset -c "$SERVER_CPUS" java $JAVA_OPTS $opts "${jfr[@]}" -jar "$jar" \
         --set node.dataDir="$run/data" --set cluster.enabled=false \
         --set listeners.https=127.0.0.1:"$PORT" --set listeners.http= --set admin.port=0 \
         --set tls.defaultCertificate=false --set tls.engine="$engine" --set tls.minVersion=1.3 \

@@ -111,14 +111,24 @@ public final class FrontendNode implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+        MicrometerMetricsOptions vertxMetrics = new MicrometerMetricsOptions().setEnabled(true);
+        if (!Boolean.getBoolean("ccsfront.vertxServerMetrics")) {
+            // Vert.x's server metrics register or look up meters on every connection and response
+            // (MeterRegistry.getOrCreateMeter on the event loop, ~9 % of its Java time per handshake);
+            // ccsfront.tls.*, ccsfront.proxy.* and ccsfront.listener.connections cover what they told
+            vertxMetrics.addDisabledMetricsCategory(io.vertx.micrometer.MetricsDomain.NET_SERVER)
+                    .addDisabledMetricsCategory(io.vertx.micrometer.MetricsDomain.HTTP_SERVER);
+        } else {
+            vertxMetrics.addLabels(io.vertx.micrometer.Label.LOCAL);
+        }
         vertx = Vertx.builder()
                 .with(new VertxOptions().setPreferNativeTransport(true)
                         .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
-                        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-                                .addLabels(io.vertx.micrometer.Label.LOCAL)))
+                        .setMetricsOptions(vertxMetrics))
                 .withMetrics(new MicrometerMetricsFactory(registry))
+                .withTransport(AcceptOnEventLoopTransport.preferNative())
                 .build();
-        // event-loop pending tasks and Netty's pooled buffers (Vert.x's own metrics cover servers, clients and pools)
+        // event-loop pending tasks and Netty's pooled buffers (Vert.x's own metrics cover its clients and pools; its server metrics are off)
         new io.micrometer.core.instrument.binder.netty4.NettyEventExecutorMetrics(
                 ((io.vertx.core.internal.VertxInternal) vertx).eventLoopGroup()).bindTo(registry);
         new io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics(io.netty.buffer.PooledByteBufAllocator.DEFAULT)
@@ -213,9 +223,6 @@ public final class FrontendNode implements AutoCloseable {
                     .setSslHandshakeTimeout(settings.handshakeTimeout().toMillis())
                     .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
             httpsPorts.add(listen(o, handler, l));
-            if (refresher != null) {
-                refresher.register(servers.get(servers.size() - 1), o.getSslOptions());
-            }
         }
         for (Listener l : settings.http()) {
             httpPorts.add(listen(baseOptions(l), handler, l));
@@ -254,21 +261,52 @@ public final class FrontendNode implements AutoCloseable {
         return o;
     }
 
+    /**
+     * Listens on one event loop per core: one Vert.x server instance per event loop on the same
+     * address (Vert.x shares the socket and hands accepted connections to the instances' event
+     * loops in turn). A single instance would serve every connection of the listener on one
+     * event loop, i.e. one core, whatever {@code setEventLoopPoolSize} says.
+     */
     private int listen(HttpServerOptions o, Handler<HttpServerRequest> handler, Listener l) {
         AtomicInteger open = new AtomicInteger();
         int max = settings.maxConnections();
-        HttpServer server = vertx.createHttpServer(o);
-        server.connectionHandler(conn -> {
-            if (open.incrementAndGet() > max) {
-                conn.close();
+        io.vertx.core.internal.VertxInternal vi = (io.vertx.core.internal.VertxInternal) vertx;
+        int port = l.port();
+        HttpServer first = null;
+        int instances = 0;
+        for (io.netty.util.concurrent.EventExecutor loop : vi.eventLoopGroup()) {
+            io.vertx.core.internal.ContextInternal ctx = vi.contextBuilder()
+                    .withThreadingModel(io.vertx.core.ThreadingModel.EVENT_LOOP)
+                    .withEventLoop((io.netty.channel.EventLoop) loop).build();
+            HttpServer server = vertx.createHttpServer(o);
+            server.connectionHandler(conn -> {
+                if (open.incrementAndGet() > max) {
+                    conn.close();
+                }
+                conn.closeHandler(v -> open.decrementAndGet());
+            });
+            server.requestHandler(handler);
+            io.vertx.core.Promise<HttpServer> bound = io.vertx.core.Promise.promise();
+            int p = port;
+            ctx.runOnContext(v -> server.listen(p, l.host()).onComplete(bound));
+            bound.future().await();
+            servers.add(server);
+            instances++;
+            if (first == null) {
+                first = server;
+                port = server.actualPort(); // port 0: the others share the port the first one got
             }
-            conn.closeHandler(v -> open.decrementAndGet());
-        });
-        server.requestHandler(handler);
-        server.listen().await();
-        servers.add(server);
-        LOG.info("listening on {}:{}{}", l.host(), server.actualPort(), o.isSsl() ? " (TLS, certificate chosen per handshake)" : "");
-        return server.actualPort();
+        }
+        io.micrometer.core.instrument.Gauge.builder("ccsfront.listener.connections", open, AtomicInteger::get)
+                .description("open client connections on the listener")
+                .tags("scheme", o.isSsl() ? "https" : "http", "listener", hostPort(l.host(), port))
+                .register(registry);
+        if (refresher != null && o.isSsl()) {
+            refresher.register(first, o.getSslOptions()); // the instances share one TLS context: updating one updates all
+        }
+        LOG.info("listening on {}:{} on {} event loop(s){}", l.host(), port, instances,
+                o.isSsl() ? " (TLS, certificate chosen per handshake)" : "");
+        return port;
     }
 
     private static Set<String> protocols(String min) {

@@ -117,6 +117,11 @@ final class HandshakeState extends SNIMatcher {
         return prepared;
     }
 
+    /** Whether {@link #decide} ran (then the key manager need not decode the SNI again). */
+    synchronized boolean decided() {
+        return decided;
+    }
+
     synchronized Decision decision() {
         return decision;
     }

@@ -37,7 +37,8 @@ final class SelectingKeyManager extends X509ExtendedKeyManager {
         if (st == null) {
             return null;
         }
-        PreparedCertificate p = st.decide(requestedSni(engine.getHandshakeSession()));
+        // the SNI matcher usually decided already; decoding the SNI again builds SNIHostName objects (IDN checks)
+        PreparedCertificate p = st.decided() ? st.prepared() : st.decide(requestedSni(engine.getHandshakeSession()));
         if (p == null) {
             // BoringSSL turns a null alias into internal_error; an alias without a chain makes Netty set no
             // key material, and BoringSSL then ends the handshake with handshake_failure (the JDK does so on null)

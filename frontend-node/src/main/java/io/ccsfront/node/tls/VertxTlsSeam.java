@@ -174,6 +174,9 @@ public final class VertxTlsSeam {
         }
     }
 
+    /** {@code -Dccsfront.jdkCompatibleEngines=true}: engines from {@code SslContext.newEngine} as before (measurement). */
+    private static final boolean JDK_COMPATIBLE_ENGINES = Boolean.getBoolean("ccsfront.jdkCompatibleEngines");
+
     /** The listener's context: delegates everything, and gives each handler its handshake state. */
     private static final class SelectingContext extends SslContext {
         private final SslContext delegate;
@@ -186,22 +189,39 @@ public final class VertxTlsSeam {
 
         @Override
         protected SslHandler newHandler(ByteBufAllocator a, boolean startTls) {
-            return handler(delegate.newEngine(a), startTls, null);
+            return handler(engine(a, null, -1), startTls, null);
         }
 
         @Override
         protected SslHandler newHandler(ByteBufAllocator a, String host, int port, boolean startTls) {
-            return handler(delegate.newEngine(a, host, port), startTls, null);
+            return handler(engine(a, host, port), startTls, null);
         }
 
         @Override
         protected SslHandler newHandler(ByteBufAllocator a, boolean startTls, Executor ex) {
-            return handler(delegate.newEngine(a), startTls, ex);
+            return handler(engine(a, null, -1), startTls, ex);
         }
 
         @Override
         protected SslHandler newHandler(ByteBufAllocator a, String host, int port, boolean startTls, Executor ex) {
-            return handler(delegate.newEngine(a, host, port), startTls, ex);
+            return handler(engine(a, host, port), startTls, ex);
+        }
+
+        /**
+         * The engine for one connection, made the way Netty makes it for its own handlers: with
+         * BoringSSL that is {@code jdkCompatibilityMode=false} (several TLS records per
+         * unwrap/wrap call, fewer JNI crossings) where the public {@code newEngine} gives the
+         * JDK-compatible mode (one record per call). A server engine gets no peer host: Vert.x
+         * passes the client's address, which a server engine only validates as an SNI name.
+         */
+        private SSLEngine engine(ByteBufAllocator a, String host, int port) {
+            if (JDK_COMPATIBLE_ENGINES) {
+                return host == null ? delegate.newEngine(a) : delegate.newEngine(a, host, port);
+            }
+            if (host == null || !delegate.isClient()) {
+                return delegate.newHandler(a, io.netty.util.concurrent.ImmediateExecutor.INSTANCE).engine();
+            }
+            return delegate.newHandler(a, host, port, io.netty.util.concurrent.ImmediateExecutor.INSTANCE).engine();
         }
 
         private SslHandler handler(SSLEngine engine, boolean startTls, Executor ex) {
