@@ -86,7 +86,8 @@ mkdir -p "$OUT" "$RES"
 RESULTS=$RES/results.jsonl
 TICK=$(getconf CLK_TCK)
 
-log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$RES/bench.log" >&2; }
+# log, tree_pids, need_all, build, environment_header, certs, write_no_tickets_conf, nginx_conf, haproxy_cfg
+. "$ROOT/loadtest/scripts/bench-common.sh"
 
 # ---- processes: every process this script starts is remembered and killed on exit -----------------
 SERVER_PIDS=()   # the server's top processes (nginx master, haproxy, one JVM per ccsfront node)
@@ -99,11 +100,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-tree_pids() { # pid -> it and its descendants
-  local p=$1 c
-  echo "$p"
-  for c in $(pgrep -P "$p" 2>/dev/null); do tree_pids "$c"; done
-}
 all_pids() { local p; for p in "${SERVER_PIDS[@]}"; do tree_pids "$p"; done; }
 server_ticks() { # utime+stime of all the server's processes, in clock ticks; plus the reaped children
   # of the top processes (cutime+cstime: an nginx worker that a reload retired still counts)
@@ -152,57 +148,18 @@ stop_server() {
 }
 
 # ---- prerequisites ------------------------------------------------------------------------------------
-need() { # command debian-package
-  if ! command -v "$1" >/dev/null 2>&1; then
-    if [[ "$INSTALL" == 1 ]]; then
-      log "installing Debian package $2 (for $1)"
-      if [[ -z "${APT_UPDATED:-}" ]]; then apt-get update -qq; APT_UPDATED=1; fi
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
-    else
-      echo "missing $1 (Debian package $2); run with INSTALL=1 or install it" >&2
-      exit 1
-    fi
-  fi
-}
-need nginx nginx-light
-need haproxy haproxy
-need openssl openssl
-need node nodejs
-need curl curl
-need taskset util-linux
-need ss iproute2
-need java openjdk-17-jdk-headless
-need mvn maven
+need_all
 
-if [[ "$SKIP_BUILD" != 1 ]]; then
-  log "building frontend-node.jar and benchmarks.jar"
-  (cd "$ROOT" && mvn -B -q -pl ccs-store,frontend-node,loadtest -am package -DskipTests)
-fi
+build
 
-TCNATIVE=$(sed -n 's:.*<netty-tcnative.version>\(.*\)</netty-tcnative.version>.*:\1:p' "$ROOT/pom.xml" | head -1)
 {
-  echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
-  echo "host: $(nproc) CPUs, $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), Linux $(uname -r)"
-  echo "java: $(java -version 2>&1 | head -2 | tail -1)"
-  echo "netty-tcnative-boringssl-static: $TCNATIVE"
-  echo "nginx: $(nginx -v 2>&1)"
-  echo "haproxy: $(haproxy -v | head -1)"
-  echo "openssl: $(openssl version)"
-  echo "node: $(node -v)"
+  environment_header
   echo "settings: HOSTS=$HOSTS KEYS='$KEYS' SERVERS='$SERVERS' RUNS=$RUNS COUNT=$COUNT RUN_SECONDS=$RUN_SECONDS WARMUP_PASSES=$WARMUP_PASSES WARMUP_SECONDS=$WARMUP_SECONDS CONCURRENCY=$CONCURRENCY SERVER_CPUS=$SERVER_CPUS CLIENT_CPUS=$CLIENT_CPUS ROT_RATE=$ROT_RATE ROT_BEFORE=$ROT_BEFORE ROT_AFTER=$ROT_AFTER ROT_INDEX=$ROT_INDEX PROBE_INTERVAL_MS=$PROBE_INTERVAL_MS JAVA_OPTS='$JAVA_OPTS'"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$RES/environment.txt"
 cat "$RES/environment.txt" >&2
 
 # ---- certificates (the same generator and layouts as handshake-bench.sh) ----------------------------------
-certs() { # key -> data folder (generated once per key type and host count)
-  local key=$1 dir=$OUT/certs-$1-$HOSTS
-  if [[ ! -f $dir/generated.properties ]] || [[ $(wc -l < "$dir/hosts.tsv") -ne $HOSTS ]]; then
-    log "generating $HOSTS $key certificates into $dir"
-    java -cp "$BENCH_JAR" io.ccsfront.bench.CertGen -out "$dir" -n "$HOSTS" -key "$key" >&2
-  fi
-  echo "$dir"
-}
 # a NEW certificate (new key, self-signed, SAN = the name) for the replacement: DIR/new.crt, new.key, new.pem
 new_cert() { # key host dir -> prints the SHA-256 fingerprint as Node prints it
   local key=$1 h=$2 dir=$3 alg
@@ -216,15 +173,7 @@ new_cert() { # key host dir -> prints the SHA-256 fingerprint as Node prints it
 
 # OpenSSL 3.0 sends two stateful TLS 1.3 tickets even with tickets and cache off: NumTickets = 0
 OSSL_CONF=$RES/openssl-no-tickets.cnf
-cat > "$OSSL_CONF" <<'EOF'
-openssl_conf = openssl_init
-[openssl_init]
-ssl_conf = ssl_module
-[ssl_module]
-system_default = system_default_sect
-[system_default_sect]
-NumTickets = 0
-EOF
+write_no_tickets_conf "$OSSL_CONF"
 
 # secrets of this invocation's ccsfront nodes: in the environment only, never written
 ADMIN_TOKEN=sbs-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
@@ -276,47 +225,12 @@ start_server() { # server data-dir run-dir rotated-host
       cp "$data/ccs/$h.crt" "$data/ccs/$h.key" "$run/rot/"
       sed -e "s#$data/ccs/$h.crt;#$run/rot/$h.crt;#" -e "s#$data/ccs/$h.key;#$run/rot/$h.key;#" \
         "$data/nginx/servers.conf" > "$run/servers.conf"
-      cat > "$run/nginx.conf" <<EOF
-worker_processes 1;
-user root;
-pid $run/nginx.pid;
-error_log $run/error.log warn;
-events { worker_connections 8192; }
-http {
-  access_log off;
-  client_body_temp_path $run/tmp;
-  proxy_temp_path $run/tmp;
-  fastcgi_temp_path $run/tmp;
-  uwsgi_temp_path $run/tmp;
-  scgi_temp_path $run/tmp;
-  server_names_hash_max_size 65536;
-  server_names_hash_bucket_size 128;
-  ssl_protocols TLSv1.3;
-  ssl_session_tickets off;
-  ssl_session_cache off;
-  include $run/servers.conf;
-}
-EOF
+      nginx_conf "$run" "$run/servers.conf" > "$run/nginx.conf"
       OPENSSL_CONF=$OSSL_CONF taskset -c "$SERVER_CPUS" nginx -c "$run/nginx.conf" -g 'daemon off;' > "$run/server.log" 2>&1 &
       SERVER_PIDS+=($!)
       ;;
     haproxy)
-      cat > "$run/haproxy.cfg" <<EOF
-global
-  nbthread 1
-  maxconn 8000
-  tune.ssl.cachesize 0
-  ssl-default-bind-options ssl-min-ver TLSv1.3 no-tls-tickets
-  stats socket $run/admin.sock mode 600 level admin
-defaults
-  mode http
-  timeout connect 5s
-  timeout client 30s
-  timeout server 30s
-frontend bench
-  bind 127.0.0.1:$PORT ssl crt $data/haproxy/ alpn http/1.1 ssl-min-ver TLSv1.3 no-tls-tickets
-  http-request return status 200 content-type text/plain string "ok"
-EOF
+      haproxy_cfg "$data" "stats socket $run/admin.sock mode 600 level admin" > "$run/haproxy.cfg"
       OPENSSL_CONF=$OSSL_CONF taskset -c "$SERVER_CPUS" haproxy -db -f "$run/haproxy.cfg" > "$run/server.log" 2>&1 &
       SERVER_PIDS+=($!)
       ;;
