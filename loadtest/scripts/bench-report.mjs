@@ -4,22 +4,10 @@
 //   node bench-report.mjs RESULTS_DIR [MORE_RESULTS_DIRS...]
 // With several directories (several invocations of the script) the medians are taken over all
 // their runs; start-up times and first-pass figures are listed per invocation.
-import fs from 'node:fs';
-import path from 'node:path';
+import { cpuUs, fmt, median, readResults } from './report-common.mjs';
 
 const dirs = process.argv.slice(2);
-const lines = dirs.flatMap((dir, i) => fs.readFileSync(path.join(dir, 'results.jsonl'), 'utf8').split('\n').filter(Boolean)
-  .map((l) => ({ ...JSON.parse(l), invocation: i })));
-const env = dirs.map((dir) => (fs.existsSync(path.join(dir, 'environment.txt')) ? fs.readFileSync(path.join(dir, 'environment.txt'), 'utf8') : ''))
-  .filter(Boolean).join('\n');
-
-const median = (xs) => {
-  const s = xs.filter((x) => x !== null && x !== undefined && !Number.isNaN(x)).sort((a, b) => a - b);
-  if (!s.length) return null;
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const fmt = (x, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
-const cpuUs = (r) => (r.client.ok ? (r.serverTicks / r.tick) * 1e6 / r.client.ok : null);
+const { lines, env } = readResults(dirs);
 
 const keys = [...new Set(lines.map((l) => l.key))];
 const names = { 'ccsfront-openssl': 'ccsfront, BoringSSL', 'ccsfront-jdk': 'ccsfront, JDK engine', 'ccsfront-base': 'ccsfront, BoringSSL (baseline JAR)', nginx: 'nginx', haproxy: 'HAProxy' };

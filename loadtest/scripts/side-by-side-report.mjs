@@ -3,22 +3,10 @@
 // ("Side by side (issue 7 §3)"): medians of the measured runs per (key type, server); start-up,
 // memory and the certificate replacement per invocation.
 //   node side-by-side-report.mjs RESULTS_DIR [MORE_RESULTS_DIRS...]
-import fs from 'node:fs';
-import path from 'node:path';
+import { cpuUs, fmt, median, readResults } from './report-common.mjs';
 
 const dirs = process.argv.slice(2);
-const lines = dirs.flatMap((dir, i) => fs.readFileSync(path.join(dir, 'results.jsonl'), 'utf8').split('\n').filter(Boolean)
-  .map((l) => ({ ...JSON.parse(l), invocation: i })));
-const env = dirs.map((dir) => (fs.existsSync(path.join(dir, 'environment.txt')) ? fs.readFileSync(path.join(dir, 'environment.txt'), 'utf8') : ''))
-  .filter(Boolean).join('\n');
-
-const median = (xs) => {
-  const s = xs.filter((x) => x !== null && x !== undefined && !Number.isNaN(x)).sort((a, b) => a - b);
-  if (!s.length) return null;
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const fmt = (x, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
-const cpuUs = (r) => (r.client.ok ? (r.serverTicks / r.tick) * 1e6 / r.client.ok : null);
+const { lines, env } = readResults(dirs);
 const names = { 'ccsfront-1': 'ccsfront, 1 node', 'ccsfront-3': 'ccsfront, 3 nodes (1 cluster)', nginx: 'nginx', haproxy: 'HAProxy' };
 const keyNames = { ec: 'ECDSA P-256', rsa: 'RSA-2048' };
 const list = (xs, f) => (xs.length ? xs.map(f).join('; ') : '–');
