@@ -70,6 +70,7 @@ public final class AdminApi {
         AuditLog audit = AuditLog.open(dataDir.resolve("audit.log"), node.settings().nodeName());
         node.configService().addListener(audit);
         Commits commits = new Commits(node.configService());
+        api.router.route(BASE + "/*").handler(api::awaitMinVersion);
         new CertificatesApi(node, commits, audit).mount(api);
         new CertificateRequestsApi(node, commits).mount(api);
         new SslBindingsApi(commits).mount(api);
@@ -84,6 +85,59 @@ public final class AdminApi {
         api.router.route(BASE + "/*").last().handler(ctx -> ApiErrors.send(ctx,
                 new ApiException(404, "not_found", "no such admin API resource: " + ctx.request().method() + " " + ctx.request().path())));
         LOG.info("admin API mounted at {} (audit log {})", BASE, dataDir.resolve("audit.log"));
+    }
+
+    /** Request header: serve this request only once this node has applied at least that configuration version. */
+    static final String MIN_VERSION = "Ccsfront-Min-Version";
+
+    /**
+     * Read-your-writes across nodes: a client that committed version N on one member (every
+     * mutating call answers {@code version}) and sends the next call to another member with
+     * {@code Ccsfront-Min-Version: N} is served only after that member has applied N — without it a
+     * rotation to a certificate imported a moment before on another member could see 404. Waits
+     * without blocking (a timer), at most {@code admin.minVersionWait}, then answers 503
+     * {@code version_not_reached} with {@code Retry-After}.
+     */
+    void awaitMinVersion(RoutingContext ctx) {
+        String h = ctx.request().getHeader(MIN_VERSION);
+        if (h == null) {
+            ctx.next();
+            return;
+        }
+        long want;
+        try {
+            want = Long.parseLong(h.trim());
+        } catch (NumberFormatException e) {
+            want = -1;
+        }
+        if (want < 0) {
+            ApiErrors.send(ctx, new ApiException(400, "invalid_argument", MIN_VERSION + " must be a configuration version (a number >= 0)",
+                    new JsonObject().put("field", MIN_VERSION).put("value", h)));
+            return;
+        }
+        if (node.configService().current().version() >= want) {
+            ctx.next();
+            return;
+        }
+        long target = want;
+        ctx.request().pause(); // the body stays unread until the body handler runs after the wait
+        long waitMs = node.config().duration("admin.minVersionWait").toMillis();
+        long deadline = System.nanoTime() + waitMs * 1_000_000;
+        node.vertx().setPeriodic(5, id -> {
+            long have = node.configService().current().version();
+            if (have >= target) {
+                node.vertx().cancelTimer(id);
+                ctx.next();
+            } else if (System.nanoTime() > deadline || ctx.response().closed()) {
+                node.vertx().cancelTimer(id);
+                if (!ctx.response().closed()) {
+                    ctx.response().putHeader("Retry-After", "1");
+                    ApiErrors.send(ctx, new ApiException(503, "version_not_reached", "this node is at configuration version " + have
+                            + " and did not reach " + target + " within " + waitMs + " ms",
+                            new JsonObject().put("version", have)));
+                }
+            }
+        });
     }
 
     void get(String path, Endpoint e) {

@@ -23,6 +23,7 @@ public record Option(String path, String defaultValue, String description) {
             new Option("admin.token", "", "the admin bearer token itself (prefer CCSFRONT_ADMIN_TOKEN or a token file)"),
             new Option("admin.tokensFile", "", "file of further admin tokens, one name:token per line; the name is the actor in the audit log (read at start)"),
             new Option("admin.remoteTimeout", "3s", "timeout of calls to other members' admin APIs (cluster status)"),
+            new Option("admin.minVersionWait", "10s", "how long a request carrying Ccsfront-Min-Version waits for this node to apply that version before 503"),
             new Option("admin.maxUploadBytes", "1048576", "largest request body the admin API accepts (certificate uploads)"),
             new Option("admin.tls.certFile", "", "PEM certificate chain for HTTPS on the admin listener (empty: plain HTTP on loopback)"),
             new Option("admin.tls.keyFile", "", "PEM private key for HTTPS on the admin listener"),

@@ -33,7 +33,8 @@ class AdminApiProtocolTest {
     void start() throws Exception {
         Path tokens = tmp.resolve("tokens");
         Files.writeString(tokens, "# operators\nalice:" + ALICE + "\n");
-        n = AdminTestNode.start(tmp.resolve("node"), Map.of("admin.maxUploadBytes", "4096", "admin.tokensFile", tokens.toString()));
+        n = AdminTestNode.start(tmp.resolve("node"), Map.of("admin.maxUploadBytes", "4096", "admin.tokensFile", tokens.toString(),
+                "admin.minVersionWait", "1s"));
     }
 
     @AfterAll
@@ -75,6 +76,36 @@ class AdminApiProtocolTest {
         AdminTestNode.Response r = n.call("POST", "/admin/v1/sites", body.encode());
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.json().getLong("version")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void minVersionHeaderWaitsForTheVersionThenServesTheRequestWithItsBody() throws Exception {
+        long now = n.version();
+        assertThat(n.call("GET", "/admin/v1/config/hash", null, Map.of("Ccsfront-Min-Version", Long.toString(now))).status())
+                .isEqualTo(200);
+        // a write that must wait for version now+1, which another client commits 300 ms later
+        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> n.call("POST", "/admin/v1/sites", siteJson("after-wait"),
+                Map.of("Ccsfront-Min-Version", Long.toString(now + 1))));
+        Thread.sleep(300);
+        assertThat(waiting).isNotDone();
+        assertThat(n.call("POST", "/admin/v1/sites", siteJson("first")).status()).isEqualTo(201);
+        AdminTestNode.Response r = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.json().getLong("version")).isEqualTo(now + 2);
+        assertThat(n.get("/admin/v1/sites/after-wait").status()).isEqualTo(200);
+    }
+
+    @Test
+    void minVersionNotReachedIs503WithRetryAfterAndNothingChanges() {
+        long now = n.version();
+        AdminTestNode.Response r = n.call("POST", "/admin/v1/sites", siteJson("never"), Map.of("Ccsfront-Min-Version", Long.toString(now + 50)));
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.json().getString("error")).isEqualTo("version_not_reached");
+        assertThat(r.json().getLong("version")).isEqualTo(now);
+        assertThat(n.version()).isEqualTo(now);
+        AdminTestNode.Response bad = n.call("GET", "/admin/v1/config/hash", null, Map.of("Ccsfront-Min-Version", "soon"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().getString("field")).isEqualTo("Ccsfront-Min-Version");
     }
 
     @Test
