@@ -121,16 +121,7 @@ public final class Builder {
     }
 
     SslBinding binding(BindingKey key) {
-        switch (key.kind()) {
-            case IPPORT:
-                return ipPorts.get(IpPort.parse(key.value()));
-            case HOSTNAMEPORT: {
-                int c = key.value().lastIndexOf(':');
-                return hostPorts.get(new HostPort(key.value().substring(0, c), Integer.parseInt(key.value().substring(c + 1))));
-            }
-            default:
-                return ccsPorts.get(Integer.parseInt(key.value()));
-        }
+        return ConfigSnapshot.lookup(key, ipPorts::get, hostPorts::get, ccsPorts::get);
     }
 
     Builder removeBinding(BindingKey key) {

@@ -43,6 +43,15 @@ public record ChangeRecord(long version, ConfigChange change, String actor, Inst
         return s.apply(change, version - 1).withChain(chainAfter(s.chain()));
     }
 
+    /**
+     * Whether this record applies to {@code base}, the snapshot it was computed from: throws
+     * {@link ConfigException} with the reason, as {@link #applyTo} would, without the chain hash
+     * (which encodes the whole record; the commit path applies it again right after).
+     */
+    public void check(ConfigSnapshot base) {
+        base.apply(change, version - 1);
+    }
+
     /** SHA-256 over the previous chain value and this record's canonical JSON. */
     public String chainAfter(String before) {
         try {

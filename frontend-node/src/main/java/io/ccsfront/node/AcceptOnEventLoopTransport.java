@@ -34,11 +34,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Vert.x 5.0 registers every server socket with a separate one-thread "acceptor" event loop
  * group and hands each accepted connection over to an event loop: a thread wake-up and a
- * cross-thread registration per connection. For a TLS front-end, where every connection is new,
- * that costs ~5 % of the CPU of a full handshake (37 µs per handshake measured on the benchmark
- * machine, docs/BENCHMARKS.md). nginx and HAProxy accept on the thread that then serves the
+ * cross-thread registration per connection (the acceptor thread took 34–37 µs per handshake on
+ * the benchmark machine). nginx and HAProxy accept on the thread that then serves the
  * connection; so does this transport: the acceptor group it hands Vert.x is a view of the I/O
- * event loop group. Vert.x 5.0.x has no option for it; the transport SPI
+ * event loop group. Measured (docs/BENCHMARKS.md, "Handshake CPU changes"): the acceptor's cost
+ * moved onto the event loop — no net gain at 35–45 % load, within the run-to-run noise; it also
+ * drops four redundant child-socket options (6 → 2 setsockopt per connection). Vert.x 5.0.x has no option for it; the transport SPI
  * ({@code io.vertx.core.spi.transport.Transport#eventLoopGroup(type, ...)}) is where the group is
  * made. {@code -Dccsfront.dedicatedAcceptor=true} keeps Vert.x's acceptor thread.
  */

@@ -59,9 +59,9 @@ final class AuditLog implements ConfigService.Listener {
 
     @Override
     public void applied(ConfigSnapshot before, ConfigSnapshot after, ChangeRecord record) {
-        Set<Thumbprint> olds = new java.util.TreeSet<>();
-        Set<Thumbprint> news = new java.util.TreeSet<>();
-        Replacements.collect(before, record.change(), olds, news);
+        io.ccsfront.config.AffectedCertificates.Split split = io.ccsfront.config.AffectedCertificates.split(before, record.change());
+        Set<Thumbprint> olds = split.old();
+        Set<Thumbprint> news = split.added();
         JsonObject line = new JsonObject()
                 .put("time", record.committedAt().toString())
                 .put("node", node)

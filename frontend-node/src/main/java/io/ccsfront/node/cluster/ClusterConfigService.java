@@ -137,7 +137,7 @@ public final class ClusterConfigService implements ConfigService {
                     continue;
                 }
                 ChangeRecord record = ChangeRecord.next(base, change, actor, clock.instant());
-                record.applyTo(base); // validates; throws ConfigException with the reason
+                record.check(base); // throws ConfigException with the reason
                 if (journal.tryAppend(record)) {
                     catchUpNow();
                     if (current.version() < record.version()) {

@@ -48,7 +48,7 @@ final class SelectingKeyManager extends X509ExtendedKeyManager {
             return null;
         }
         LAST.set(p);
-        if (refresher != null && engine instanceof io.netty.handler.ssl.ReferenceCountedOpenSslEngine) {
+        if (refresher != null) { // only with BoringSSL engines (FrontendNode makes none for the JDK engine)
             refresher.served(p.alias());
         }
         return p.alias();
