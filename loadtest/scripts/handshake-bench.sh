@@ -14,7 +14,8 @@
 # Settings (environment):
 #   HOSTS=10000          hostnames (certificates) per key type
 #   KEYS="ec rsa"        key types (ec = ECDSA P-256, rsa = RSA-2048)
-#   SERVERS="ccsfront-openssl ccsfront-jdk nginx haproxy"
+#   SERVERS="ccsfront-openssl ccsfront-jdk nginx haproxy"   (also: netty-plain, a calibration peer:
+#                        plain Netty + BoringSSL choosing by SNI only, io.ccsfront.bench.PlainNettyTlsServer)
 #   RUNS=3               measured runs per server (the report takes medians)
 #   COUNT=6000           handshakes per measured run ...
 #   RUN_SECONDS=30       ... or this long, whichever ends first
@@ -161,6 +162,13 @@ start_server() { # server data-dir
         --set tls.defaultCertificate=false --set tls.engine="$engine" --set tls.minVersion=1.3 \
         --set tls.sessionTickets=false --set tls.cacheSize=$((HOSTS > 10000 ? HOSTS : 10000)) \
         --set ccs.folder="$data/ccs" --set ccs.pollInterval=1h \
+        > "$run/server.log" 2>&1 &
+      SERVER_PID=$!
+      ;;
+    netty-plain)
+      # calibration peer: plain Netty + BoringSSL, SNI-only selection, fixed 200 (PlainNettyTlsServer.java)
+      # shellcheck disable=SC2086
+      taskset -c "$SERVER_CPUS" java $JAVA_OPTS -cp "$BENCH_JAR" io.ccsfront.bench.PlainNettyTlsServer "$data/haproxy" 127.0.0.1 "$PORT" \
         > "$run/server.log" 2>&1 &
       SERVER_PID=$!
       ;;

@@ -205,8 +205,15 @@ public final class FrontendNode implements AutoCloseable {
         configService.addListener((before, after, record) -> resumption.certificatesChanged(after.version(),
                 record == null ? Set.of(new io.ccsfront.cert.Thumbprint("0".repeat(40))) : AffectedCertificates.of(before, record.change())));
         int nativeCache = Math.min(settings.cacheSize(), 100_000);
+        io.netty.handler.ssl.OpenSslPrivateKeyMethod signer;
+        try {
+            signer = io.ccsfront.node.tls.PrivateKeySigners.choose(config.string("tls.rsaSigner"), config.list("tls.rsaSignerLibrary"),
+                    openSsl, registry);
+        } catch (IllegalArgumentException | io.ccsfront.node.tls.PrivateKeySigners.Unavailable e) {
+            throw new NodeConfig.ConfigError(e.getMessage());
+        }
         VertxTlsSeam.Settings seam = new VertxTlsSeam.Settings(selector, openSsl, nativeCache, settings.sessionTickets(),
-                resumption::register);
+                resumption::register, signer);
         Duration refreshInterval = config.duration("tls.nativeCacheRefreshInterval");
         refresher = openSsl ? new NativeKeyCacheRefresher(nativeCache, refreshInterval) : null;
         if (refresher != null) {
@@ -217,7 +224,7 @@ public final class FrontendNode implements AutoCloseable {
         for (Listener l : settings.https()) {
             HttpServerOptions o = baseOptions(l)
                     .setSsl(true).setUseAlpn(true)
-                    .setKeyCertOptions(KeyCertOptions.wrap(SelectingKeyManagers.create(cache, refresher)))
+                    .setKeyCertOptions(KeyCertOptions.wrap(SelectingKeyManagers.create(cache, refresher, signer != null)))
                     .setSslEngineOptions(VertxTlsSeam.engineOptions(seam))
                     .setEnabledSecureTransportProtocols(protocols(settings.minTlsVersion()))
                     .setSslHandshakeTimeout(settings.handshakeTimeout().toMillis())

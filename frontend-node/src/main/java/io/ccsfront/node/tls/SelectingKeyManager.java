@@ -25,10 +25,12 @@ final class SelectingKeyManager extends X509ExtendedKeyManager {
     static final String NO_CERTIFICATE = "no-certificate";
     private final CertificateCache cache;
     private final NativeKeyCacheRefresher refresher;
+    private final boolean rsaSignedElsewhere;
 
-    SelectingKeyManager(CertificateCache cache, NativeKeyCacheRefresher refresher) {
+    SelectingKeyManager(CertificateCache cache, NativeKeyCacheRefresher refresher, boolean rsaSignedElsewhere) {
         this.cache = cache;
         this.refresher = refresher;
+        this.rsaSignedElsewhere = rsaSignedElsewhere;
     }
 
     @Override
@@ -92,7 +94,16 @@ final class SelectingKeyManager extends X509ExtendedKeyManager {
     @Override
     public PrivateKey getPrivateKey(String alias) {
         PreparedCertificate p = byAlias(alias);
-        return p == null ? null : p.key();
+        if (p == null) {
+            return null;
+        }
+        if (rsaSignedElsewhere && "RSA".equals(p.key().getAlgorithm())) {
+            // tls.rsaSigner=openssl: a chain without a key makes netty-tcnative hand BoringSSL the context's
+            // private-key method (OpenSslSigner) for this connection; the key never enters BoringSSL. ECDSA
+            // keys stay with BoringSSL, which signs P-256 for less than the call out to OpenSSL costs.
+            return null;
+        }
+        return p.key();
     }
 
     @Override

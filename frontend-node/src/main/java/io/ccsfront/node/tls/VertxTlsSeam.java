@@ -5,6 +5,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.ApplicationProtocolNegotiator;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory;
+import io.netty.handler.ssl.OpenSslPrivateKeyMethod;
+import io.netty.handler.ssl.ReferenceCountedOpenSslContext;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -48,7 +50,7 @@ public final class VertxTlsSeam {
 
     /** What the seam needs from the node. */
     public record Settings(HandshakeSelector selector, boolean openSsl, int nativeKeyMaterialCache, boolean sessionTickets,
-                           Consumer<SslContext> onContextCreated) {
+                           Consumer<SslContext> onContextCreated, OpenSslPrivateKeyMethod privateKeyMethod) {
     }
 
     /** The engine options to put on every HTTPS server's options. */
@@ -167,6 +169,9 @@ public final class VertxTlsSeam {
         @Override
         public SslContext create() throws SSLException {
             SslContext ctx = delegate.create();
+            if (s.privateKeyMethod() != null && ctx instanceof ReferenceCountedOpenSslContext c) {
+                c.setPrivateKeyMethod(s.privateKeyMethod()); // BoringSSL asks it for every private-key operation
+            }
             if (s.onContextCreated() != null) {
                 s.onContextCreated().accept(ctx);
             }

@@ -1,0 +1,467 @@
+package io.ccsfront.node.tls;
+
+import io.netty.handler.ssl.OpenSslPrivateKeyMethod;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.lang.ref.Cleaner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
+import javax.net.ssl.SSLEngine;
+import jdk.incubator.foreign.CLinker;
+import jdk.incubator.foreign.FunctionDescriptor;
+import jdk.incubator.foreign.MemoryAccess;
+import jdk.incubator.foreign.MemoryAddress;
+import jdk.incubator.foreign.MemorySegment;
+import jdk.incubator.foreign.ResourceScope;
+import jdk.incubator.foreign.SymbolLookup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The private-key operations of RSA certificates done by the system's OpenSSL 3 {@code libcrypto}
+ * instead of BoringSSL ({@code tls.rsaSigner=openssl}). On this machine netty-tcnative's BoringSSL
+ * spends about 1.5 ms of CPU per RSA-2048 handshake where Debian's OpenSSL 3.0, which uses the CPU's
+ * AVX-512 IFMA instructions, needs about 1.0 ms for the same signature (measured: docs/BENCHMARKS.md
+ * "RSA signatures through OpenSSL 3"). Netty lets a context hand key operations to a
+ * {@link OpenSslPrivateKeyMethod}; netty-tcnative uses it for a connection whose key material has
+ * a chain but no key, which {@link SelectingKeyManager} gives for RSA certificates. This method
+ * finds the certificate chosen for the connection (its {@link HandshakeState}) and signs with that
+ * certificate's key as loaded into OpenSSL. ECDSA keys stay with BoringSSL (its P-256 signature is
+ * cheaper than the call out), but are handled here too if they ever come.
+ *
+ * <p>The binding is Java 17's incubating foreign-function API ({@code jdk.incubator.foreign}; the
+ * JVM needs {@code --add-modules jdk.incubator.foreign --enable-native-access=ALL-UNNAMED}, and
+ * this is the only class that uses it — the API changed in later JDKs). Each key is parsed into an
+ * {@code EVP_PKEY} once, on its first signature, with ready {@code EVP_PKEY_CTX}s per signature
+ * scheme kept in a pool; all of it is freed when the {@link PreparedCertificate} holding the key
+ * becomes unreachable (a {@link Cleaner}: never while a handshake can still use it, since the
+ * handshake holds the prepared certificate). The input is hashed in Java (SHA-2 of ~100 bytes) and
+ * OpenSSL signs the digest. A key OpenSSL cannot parse, and any scheme not handled here (Ed25519),
+ * is signed by the JDK instead — slower, never wrong. Keys never leave process memory.
+ */
+final class OpenSslSigner implements OpenSslPrivateKeyMethod {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenSslSigner.class);
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    /** Where Debian, Ubuntu, Fedora and Alpine keep OpenSSL 3's libcrypto. */
+    static final List<String> DEFAULT_LIBRARIES = List.of("/usr/lib/x86_64-linux-gnu/libcrypto.so.3",
+            "/usr/lib/aarch64-linux-gnu/libcrypto.so.3", "/usr/lib64/libcrypto.so.3", "/lib/libcrypto.so.3",
+            "/usr/lib/libcrypto.so.3");
+
+    private static final int EVP_PKEY_RSA = 6;
+    private static final int EVP_PKEY_EC = 408;
+    private static final int RSA_PKCS1_PADDING = 1;
+    private static final int RSA_NO_PADDING = 3;
+    private static final int RSA_PKCS1_PSS_PADDING = 6;
+    private static final int RSA_PSS_SALTLEN_DIGEST = -1;
+
+    private final MethodHandle d2iAutoPrivateKey;
+    private final MethodHandle d2iPrivateKey;
+    private final MethodHandle pkeyFree;
+    private final MethodHandle pkeyGetBaseId;
+    private final MethodHandle ctxNew;
+    private final MethodHandle ctxFree;
+    private final MethodHandle signInit;
+    private final MethodHandle sign;
+    private final MethodHandle decryptInit;
+    private final MethodHandle decrypt;
+    private final MethodHandle setSignatureMd;
+    private final MethodHandle setRsaPadding;
+    private final MethodHandle setRsaPssSaltLen;
+    private final MemoryAddress sha1;
+    private final MemoryAddress sha256;
+    private final MemoryAddress sha384;
+    private final MemoryAddress sha512;
+    private final String library;
+    private final String version;
+
+    final LongAdder openSslOperations = new LongAdder();
+    final LongAdder jdkOperations = new LongAdder();
+    /** Keys loaded into OpenSSL, and freed again (for tests and leak checks). */
+    final LongAdder loaded = new LongAdder();
+    final LongAdder freed = new LongAdder();
+
+    private OpenSslSigner(String library) throws Throwable {
+        System.load(library);
+        SymbolLookup lib = SymbolLookup.loaderLookup();
+        CLinker c = CLinker.getInstance();
+        this.library = library;
+        MethodHandle versionNum = handle(c, lib, "OpenSSL_version_num", FunctionDescriptor.of(CLinker.C_LONG));
+        long v = (long) versionNum.invokeExact();
+        if ((v >>> 28) < 3) {
+            throw new IllegalStateException(library + " is OpenSSL " + Long.toHexString(v) + ", not 3.x");
+        }
+        MethodHandle versionText = handle(c, lib, "OpenSSL_version", FunctionDescriptor.of(CLinker.C_POINTER, CLinker.C_INT));
+        this.version = CLinker.toJavaString((MemoryAddress) versionText.invokeExact(0));
+        d2iAutoPrivateKey = handle(c, lib, "d2i_AutoPrivateKey",
+                FunctionDescriptor.of(CLinker.C_POINTER, CLinker.C_POINTER, CLinker.C_POINTER, CLinker.C_LONG));
+        d2iPrivateKey = handle(c, lib, "d2i_PrivateKey",
+                FunctionDescriptor.of(CLinker.C_POINTER, CLinker.C_INT, CLinker.C_POINTER, CLinker.C_POINTER, CLinker.C_LONG));
+        pkeyFree = handle(c, lib, "EVP_PKEY_free", FunctionDescriptor.ofVoid(CLinker.C_POINTER));
+        pkeyGetBaseId = handle(c, lib, "EVP_PKEY_get_base_id", FunctionDescriptor.of(CLinker.C_INT, CLinker.C_POINTER));
+        ctxNew = handle(c, lib, "EVP_PKEY_CTX_new", FunctionDescriptor.of(CLinker.C_POINTER, CLinker.C_POINTER, CLinker.C_POINTER));
+        ctxFree = handle(c, lib, "EVP_PKEY_CTX_free", FunctionDescriptor.ofVoid(CLinker.C_POINTER));
+        signInit = handle(c, lib, "EVP_PKEY_sign_init", FunctionDescriptor.of(CLinker.C_INT, CLinker.C_POINTER));
+        sign = handle(c, lib, "EVP_PKEY_sign", FunctionDescriptor.of(CLinker.C_INT, CLinker.C_POINTER, CLinker.C_POINTER,
+                CLinker.C_POINTER, CLinker.C_POINTER, CLinker.C_LONG));
+        decryptInit = handle(c, lib, "EVP_PKEY_decrypt_init", FunctionDescriptor.of(CLinker.C_INT, CLinker.C_POINTER));
+        decrypt = handle(c, lib, "EVP_PKEY_decrypt", FunctionDescriptor.of(CLinker.C_INT, CLinker.C_POINTER, CLinker.C_POINTER,
+                CLinker.C_POINTER, CLinker.C_POINTER, CLinker.C_LONG));
+        setSignatureMd = handle(c, lib, "EVP_PKEY_CTX_set_signature_md",
+                FunctionDescriptor.of(CLinker.C_INT, CLinker.C_POINTER, CLinker.C_POINTER));
+        setRsaPadding = handle(c, lib, "EVP_PKEY_CTX_set_rsa_padding", FunctionDescriptor.of(CLinker.C_INT, CLinker.C_POINTER, CLinker.C_INT));
+        setRsaPssSaltLen = handle(c, lib, "EVP_PKEY_CTX_set_rsa_pss_saltlen",
+                FunctionDescriptor.of(CLinker.C_INT, CLinker.C_POINTER, CLinker.C_INT));
+        sha1 = digest(c, lib, "EVP_sha1");
+        sha256 = digest(c, lib, "EVP_sha256");
+        sha384 = digest(c, lib, "EVP_sha384");
+        sha512 = digest(c, lib, "EVP_sha512");
+    }
+
+    /**
+     * The signer over the first of {@code candidates} that is OpenSSL 3's libcrypto.
+     *
+     * @throws IllegalStateException naming each library tried and why it was not used
+     */
+    static OpenSslSigner load(List<String> candidates) {
+        StringBuilder why = new StringBuilder();
+        for (String lib : candidates) {
+            if (!Files.isReadable(Path.of(lib))) {
+                why.append(lib).append(": not found; ");
+                continue;
+            }
+            try {
+                return new OpenSslSigner(lib);
+            } catch (Throwable e) {
+                why.append(lib).append(": ").append(e).append("; ");
+            }
+        }
+        throw new IllegalStateException(why.length() == 0 ? "no library given" : why.substring(0, why.length() - 2));
+    }
+
+    String description() {
+        return version + " (" + library + ")";
+    }
+
+    @Override
+    public byte[] sign(SSLEngine engine, int signatureAlgorithm, byte[] input) throws Exception {
+        return sign(chosen(engine), signatureAlgorithm, input);
+    }
+
+    @Override
+    public byte[] decrypt(SSLEngine engine, byte[] input) throws Exception {
+        return decrypt(chosen(engine), input);
+    }
+
+    /** Signs {@code input} (the TLS signature input, unhashed) under {@code signatureAlgorithm} with {@code p}'s key. */
+    byte[] sign(PreparedCertificate p, int signatureAlgorithm, byte[] input) throws Exception {
+        Scheme s = Scheme.of(signatureAlgorithm);
+        NativeKey nk = s == null ? null : nativeKey(p);
+        if (nk == null) {
+            jdkOperations.increment();
+            return jdkSign(p.key(), signatureAlgorithm, input);
+        }
+        openSslOperations.increment();
+        byte[] digest = MessageDigest.getInstance(s.digest).digest(input);
+        try {
+            return nk.sign(s, digest);
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new GeneralSecurityException(e);
+        }
+    }
+
+    /** TLS 1.2 RSA key exchange: the raw RSA decryption BoringSSL asks for (it checks the PKCS #1 padding itself). */
+    byte[] decrypt(PreparedCertificate p, byte[] input) throws Exception {
+        NativeKey nk = nativeKey(p);
+        if (nk == null || !nk.rsa) {
+            throw new javax.net.ssl.SSLHandshakeException("RSA decryption with a key OpenSSL could not load");
+        }
+        openSslOperations.increment();
+        try {
+            return nk.decrypt(input);
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new GeneralSecurityException(e);
+        }
+    }
+
+    private static PreparedCertificate chosen(SSLEngine engine) throws javax.net.ssl.SSLHandshakeException {
+        HandshakeState st = HandshakeState.of(engine);
+        PreparedCertificate p = st == null ? null : st.prepared();
+        if (p == null) {
+            throw new javax.net.ssl.SSLHandshakeException("no certificate chosen for this handshake");
+        }
+        return p;
+    }
+
+    /** The key in OpenSSL, loaded on first use; null when OpenSSL cannot use it (the JDK signs). */
+    private NativeKey nativeKey(PreparedCertificate p) {
+        KeySlot slot = p.slot();
+        Object k = slot.nativeKey;
+        if (k == null) {
+            synchronized (slot) {
+                k = slot.nativeKey;
+                if (k == null) {
+                    k = loadKey(p);
+                    slot.nativeKey = k;
+                }
+            }
+        }
+        return k instanceof NativeKey nk ? nk : null;
+    }
+
+    private Object loadKey(PreparedCertificate p) {
+        byte[] der = p.key().getEncoded();
+        if (der == null) {
+            return Boolean.FALSE;
+        }
+        try (ResourceScope scope = ResourceScope.newConfinedScope()) {
+            MemorySegment buf = MemorySegment.allocateNative(der.length, scope);
+            buf.copyFrom(MemorySegment.ofArray(der));
+            MemorySegment pp = MemorySegment.allocateNative(CLinker.C_POINTER, scope);
+            MemoryAccess.setAddress(pp, buf.address());
+            // with the key type named, OpenSSL 3 tries one decoder instead of all: ~370 µs instead of ~1,000 µs per RSA-2048 key here
+            int type = switch (p.key().getAlgorithm()) {
+                case "RSA" -> EVP_PKEY_RSA;
+                case "EC" -> EVP_PKEY_EC;
+                default -> 0;
+            };
+            MemoryAddress pkey = type == 0
+                    ? (MemoryAddress) d2iAutoPrivateKey.invokeExact(MemoryAddress.NULL, pp.address(), (long) der.length)
+                    : (MemoryAddress) d2iPrivateKey.invokeExact(type, MemoryAddress.NULL, pp.address(), (long) der.length);
+            buf.fill((byte) 0);
+            if (pkey.equals(MemoryAddress.NULL)) {
+                LOG.warn("OpenSSL could not load the {} key of certificate {}; the JDK signs for it", p.key().getAlgorithm(), p.thumbprint());
+                return Boolean.FALSE;
+            }
+            NativeKey nk = new NativeKey(pkey, (int) pkeyGetBaseId.invokeExact(pkey) == EVP_PKEY_RSA);
+            CLEANER.register(p.slot(), nk.state);
+            loaded.increment();
+            return nk;
+        } catch (Throwable e) {
+            LOG.warn("OpenSSL could not load the key of certificate {}: {}; the JDK signs for it", p.thumbprint(), e.toString());
+            return Boolean.FALSE;
+        } finally {
+            java.util.Arrays.fill(der, (byte) 0);
+        }
+    }
+
+    /** TLS signature schemes OpenSSL signs here (the SignatureScheme code points of RFC 8446). */
+    enum Scheme {
+        RSA_PKCS1_SHA1(SSL_SIGN_RSA_PKCS1_SHA1, "SHA-1", RSA_PKCS1_PADDING),
+        RSA_PKCS1_SHA256(SSL_SIGN_RSA_PKCS1_SHA256, "SHA-256", RSA_PKCS1_PADDING),
+        RSA_PKCS1_SHA384(SSL_SIGN_RSA_PKCS1_SHA384, "SHA-384", RSA_PKCS1_PADDING),
+        RSA_PKCS1_SHA512(SSL_SIGN_RSA_PKCS1_SHA512, "SHA-512", RSA_PKCS1_PADDING),
+        RSA_PSS_SHA256(SSL_SIGN_RSA_PSS_RSAE_SHA256, "SHA-256", RSA_PKCS1_PSS_PADDING),
+        RSA_PSS_SHA384(SSL_SIGN_RSA_PSS_RSAE_SHA384, "SHA-384", RSA_PKCS1_PSS_PADDING),
+        RSA_PSS_SHA512(SSL_SIGN_RSA_PSS_RSAE_SHA512, "SHA-512", RSA_PKCS1_PSS_PADDING),
+        ECDSA_SHA1(SSL_SIGN_ECDSA_SHA1, "SHA-1", 0),
+        ECDSA_SHA256(SSL_SIGN_ECDSA_SECP256R1_SHA256, "SHA-256", 0),
+        ECDSA_SHA384(SSL_SIGN_ECDSA_SECP384R1_SHA384, "SHA-384", 0),
+        ECDSA_SHA512(SSL_SIGN_ECDSA_SECP521R1_SHA512, "SHA-512", 0);
+
+        final int code;
+        final String digest;
+        final int rsaPadding;
+
+        Scheme(int code, String digest, int rsaPadding) {
+            this.code = code;
+            this.digest = digest;
+            this.rsaPadding = rsaPadding;
+        }
+
+        static Scheme of(int code) {
+            for (Scheme s : values()) {
+                if (s.code == code) {
+                    return s;
+                }
+            }
+            return null;
+        }
+    }
+
+    private MemoryAddress md(Scheme s) {
+        return switch (s.digest) {
+            case "SHA-1" -> sha1;
+            case "SHA-256" -> sha256;
+            case "SHA-384" -> sha384;
+            default -> sha512;
+        };
+    }
+
+    /** What the cleaner frees: the EVP_PKEY and every EVP_PKEY_CTX made for it. Holds no Java key. */
+    private final class NativeState implements Runnable {
+        final MemoryAddress pkey;
+        @SuppressWarnings("unchecked")
+        final ConcurrentLinkedQueue<MemoryAddress>[] ctxs = new ConcurrentLinkedQueue[Scheme.values().length + 1];
+
+        NativeState(MemoryAddress pkey) {
+            this.pkey = pkey;
+            for (int i = 0; i < ctxs.length; i++) {
+                ctxs[i] = new ConcurrentLinkedQueue<>();
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (ConcurrentLinkedQueue<MemoryAddress> q : ctxs) {
+                    for (MemoryAddress c = q.poll(); c != null; c = q.poll()) {
+                        ctxFree.invokeExact(c);
+                    }
+                }
+                pkeyFree.invokeExact(pkey);
+                freed.increment();
+            } catch (Throwable e) {
+                LOG.warn("freeing an OpenSSL key failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** One key in OpenSSL, with a pool of ready contexts per scheme (one per thread signing at once). */
+    private final class NativeKey {
+        final NativeState state;
+        final boolean rsa;
+
+        NativeKey(MemoryAddress pkey, boolean rsa) {
+            this.state = new NativeState(pkey);
+            this.rsa = rsa;
+        }
+
+        byte[] sign(Scheme s, byte[] digest) throws Throwable {
+            ConcurrentLinkedQueue<MemoryAddress> pool = state.ctxs[s.ordinal()];
+            MemoryAddress ctx = pool.poll();
+            if (ctx == null) {
+                ctx = newContext(s);
+            }
+            try (ResourceScope scope = ResourceScope.newConfinedScope()) {
+                MemorySegment in = MemorySegment.allocateNative(digest.length, scope);
+                in.copyFrom(MemorySegment.ofArray(digest));
+                MemorySegment out = MemorySegment.allocateNative(1024, scope);
+                MemorySegment len = MemorySegment.allocateNative(CLinker.C_LONG, scope);
+                MemoryAccess.setLong(len, out.byteSize());
+                int r = (int) sign.invokeExact(ctx, out.address(), len.address(), in.address(), (long) digest.length);
+                if (r != 1) {
+                    ctxFree.invokeExact(ctx);
+                    ctx = null;
+                    throw new GeneralSecurityException("OpenSSL EVP_PKEY_sign failed (" + s + ")");
+                }
+                return out.asSlice(0, MemoryAccess.getLong(len)).toByteArray();
+            } finally {
+                if (ctx != null) {
+                    pool.offer(ctx);
+                }
+            }
+        }
+
+        byte[] decrypt(byte[] input) throws Throwable {
+            ConcurrentLinkedQueue<MemoryAddress> pool = state.ctxs[Scheme.values().length];
+            MemoryAddress ctx = pool.poll();
+            if (ctx == null) {
+                ctx = (MemoryAddress) ctxNew.invokeExact(state.pkey, MemoryAddress.NULL);
+                if ((int) decryptInit.invokeExact(ctx) != 1 || (int) setRsaPadding.invokeExact(ctx, RSA_NO_PADDING) != 1) {
+                    ctxFree.invokeExact(ctx);
+                    throw new GeneralSecurityException("OpenSSL could not set up an RSA decryption");
+                }
+            }
+            try (ResourceScope scope = ResourceScope.newConfinedScope()) {
+                MemorySegment in = MemorySegment.allocateNative(input.length, scope);
+                in.copyFrom(MemorySegment.ofArray(input));
+                MemorySegment out = MemorySegment.allocateNative(Math.max(1024, input.length), scope);
+                MemorySegment len = MemorySegment.allocateNative(CLinker.C_LONG, scope);
+                MemoryAccess.setLong(len, out.byteSize());
+                int r = (int) decrypt.invokeExact(ctx, out.address(), len.address(), in.address(), (long) input.length);
+                if (r != 1) {
+                    ctxFree.invokeExact(ctx);
+                    ctx = null;
+                    throw new GeneralSecurityException("OpenSSL EVP_PKEY_decrypt failed");
+                }
+                byte[] plain = out.asSlice(0, MemoryAccess.getLong(len)).toByteArray();
+                out.fill((byte) 0);
+                return plain;
+            } finally {
+                if (ctx != null) {
+                    pool.offer(ctx);
+                }
+            }
+        }
+
+        private MemoryAddress newContext(Scheme s) throws Throwable {
+            if (rsa != (s.rsaPadding != 0)) {
+                throw new GeneralSecurityException(s + " asked of a " + (rsa ? "RSA" : "non-RSA") + " key");
+            }
+            MemoryAddress ctx = (MemoryAddress) ctxNew.invokeExact(state.pkey, MemoryAddress.NULL);
+            boolean ok = !ctx.equals(MemoryAddress.NULL) && (int) signInit.invokeExact(ctx) == 1
+                    && (int) setSignatureMd.invokeExact(ctx, md(s)) == 1;
+            if (ok && rsa) {
+                ok = (int) setRsaPadding.invokeExact(ctx, s.rsaPadding) == 1
+                        && (s.rsaPadding != RSA_PKCS1_PSS_PADDING || (int) setRsaPssSaltLen.invokeExact(ctx, RSA_PSS_SALTLEN_DIGEST) == 1);
+            }
+            if (!ok) {
+                if (!ctx.equals(MemoryAddress.NULL)) {
+                    ctxFree.invokeExact(ctx);
+                }
+                throw new GeneralSecurityException("OpenSSL could not set up " + s);
+            }
+            return ctx;
+        }
+    }
+
+    /** The JDK's signature for a scheme OpenSSL does not handle here, or a key it could not load. */
+    static byte[] jdkSign(PrivateKey key, int scheme, byte[] input) throws GeneralSecurityException {
+        Signature sig;
+        Scheme s = Scheme.of(scheme);
+        if (scheme == SSL_SIGN_ED25519) {
+            sig = Signature.getInstance("Ed25519");
+        } else if (s == null) {
+            throw new GeneralSecurityException("unsupported signature scheme 0x" + Integer.toHexString(scheme));
+        } else if (s.rsaPadding == RSA_PKCS1_PSS_PADDING) {
+            sig = Signature.getInstance("RSASSA-PSS");
+            int len = switch (s.digest) {
+                case "SHA-256" -> 32;
+                case "SHA-384" -> 48;
+                default -> 64;
+            };
+            sig.setParameter(new PSSParameterSpec(s.digest, "MGF1", new MGF1ParameterSpec(s.digest), len, 1));
+        } else {
+            sig = Signature.getInstance(s.digest.replace("-", "") + "with" + (s.rsaPadding == 0 ? "ECDSA" : "RSA"));
+        }
+        sig.initSign(key);
+        sig.update(input);
+        return sig.sign();
+    }
+
+    private static MethodHandle handle(CLinker c, SymbolLookup lib, String name, FunctionDescriptor d) {
+        MemoryAddress symbol = lib.lookup(name).orElseThrow(() -> new IllegalStateException("symbol " + name + " not found"));
+        return c.downcallHandle(symbol, methodType(d), d);
+    }
+
+    private static MethodType methodType(FunctionDescriptor d) {
+        Class<?>[] params = d.argumentLayouts().stream().map(OpenSslSigner::carrier).toArray(Class<?>[]::new);
+        return MethodType.methodType(d.returnLayout().map(OpenSslSigner::carrier).orElse(void.class), params);
+    }
+
+    private static Class<?> carrier(jdk.incubator.foreign.MemoryLayout l) {
+        if (l.equals(CLinker.C_POINTER)) {
+            return MemoryAddress.class;
+        }
+        return l.equals(CLinker.C_INT) ? int.class : long.class;
+    }
+
+    private static MemoryAddress digest(CLinker c, SymbolLookup lib, String name) throws Throwable {
+        return (MemoryAddress) handle(c, lib, name, FunctionDescriptor.of(CLinker.C_POINTER)).invokeExact();
+    }
+}
