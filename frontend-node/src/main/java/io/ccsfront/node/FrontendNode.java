@@ -205,7 +205,7 @@ public final class FrontendNode implements AutoCloseable {
         configService.addListener((before, after, record) -> resumption.certificatesChanged(after.version(),
                 record == null ? Set.of(new io.ccsfront.cert.Thumbprint("0".repeat(40))) : AffectedCertificates.of(before, record.change())));
         int nativeCache = Math.min(settings.cacheSize(), 100_000);
-        io.netty.handler.ssl.OpenSslPrivateKeyMethod signer;
+        io.netty.internal.tcnative.AsyncSSLPrivateKeyMethod signer;
         try {
             signer = io.ccsfront.node.tls.PrivateKeySigners.choose(config.string("tls.rsaSigner"), config.list("tls.rsaSignerLibrary"),
                     openSsl, registry);

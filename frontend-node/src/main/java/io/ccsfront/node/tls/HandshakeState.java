@@ -30,6 +30,8 @@ final class HandshakeState extends SNIMatcher {
 
     /** BoringSSL engines in handshake → their state (engines use identity equality). */
     private static final Map<SSLEngine, HandshakeState> BY_ENGINE = new ConcurrentHashMap<>();
+    /** The same by native SSL pointer, for {@link OpenSslSigner} (netty-tcnative calls it with the pointer only). */
+    private static final Map<Long, HandshakeState> BY_SSL = new ConcurrentHashMap<>();
 
     private final HandshakeSelector selector;
     volatile InetSocketAddress local;
@@ -37,6 +39,7 @@ final class HandshakeState extends SNIMatcher {
     private boolean decided;
     private Decision decision;
     private PreparedCertificate prepared;
+    private long ssl;
 
     HandshakeState(HandshakeSelector selector) {
         super(StandardConstants.SNI_HOST_NAME);
@@ -61,7 +64,20 @@ final class HandshakeState extends SNIMatcher {
 
     /** Forgets a BoringSSL engine once its handshake is over (the JDK engine carries the state itself). */
     static void detach(SSLEngine engine) {
-        BY_ENGINE.remove(engine);
+        HandshakeState st = BY_ENGINE.remove(engine);
+        if (st != null && st.ssl != 0) {
+            BY_SSL.remove(st.ssl, st);
+        }
+    }
+
+    /** Also findable by the engine's native SSL pointer until {@link #detach} (BoringSSL engines with a signer only). */
+    void attachSsl(long sslPointer) {
+        ssl = sslPointer;
+        BY_SSL.put(sslPointer, this);
+    }
+
+    static HandshakeState ofSsl(long sslPointer) {
+        return BY_SSL.get(sslPointer);
     }
 
     static int attachedOpenSslEngines() {

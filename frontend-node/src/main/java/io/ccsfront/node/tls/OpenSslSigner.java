@@ -1,6 +1,7 @@
 package io.ccsfront.node.tls;
 
-import io.netty.handler.ssl.OpenSslPrivateKeyMethod;
+import io.netty.internal.tcnative.AsyncSSLPrivateKeyMethod;
+import io.netty.internal.tcnative.ResultCallback;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.lang.ref.Cleaner;
@@ -13,9 +14,12 @@ import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import javax.net.ssl.SSLEngine;
 import jdk.incubator.foreign.CLinker;
 import jdk.incubator.foreign.FunctionDescriptor;
 import jdk.incubator.foreign.MemoryAccess;
@@ -31,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * instead of BoringSSL ({@code tls.rsaSigner=openssl}). On this machine netty-tcnative's BoringSSL
  * spends about 1.5 ms of CPU per RSA-2048 handshake where Debian's OpenSSL 3.0, which uses the CPU's
  * AVX-512 IFMA instructions, needs about 1.0 ms for the same signature (measured: docs/BENCHMARKS.md
- * "RSA signatures through OpenSSL 3"). Netty lets a context hand key operations to a
- * {@link OpenSslPrivateKeyMethod}; netty-tcnative uses it for a connection whose key material has
- * a chain but no key, which {@link SelectingKeyManager} gives for RSA certificates. This method
+ * "RSA signatures through OpenSSL 3"). netty-tcnative lets a context hand key operations to an
+ * {@link AsyncSSLPrivateKeyMethod}, and uses it for a connection whose key material has a chain but
+ * no key, which {@link SelectingKeyManager} gives for RSA certificates. This method
  * finds the certificate chosen for the connection (its {@link HandshakeState}) and signs with that
  * certificate's key as loaded into OpenSSL. ECDSA keys stay with BoringSSL (its P-256 signature is
  * cheaper than the call out), but are handled here too if they ever come.
@@ -48,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * OpenSSL signs the digest. A key OpenSSL cannot parse, and any scheme not handled here (Ed25519),
  * is signed by the JDK instead — slower, never wrong. Keys never leave process memory.
  */
-final class OpenSslSigner implements OpenSslPrivateKeyMethod {
+final class OpenSslSigner implements AsyncSSLPrivateKeyMethod {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenSslSigner.class);
     private static final Cleaner CLEANER = Cleaner.create();
@@ -87,6 +91,17 @@ final class OpenSslSigner implements OpenSslPrivateKeyMethod {
 
     final LongAdder openSslOperations = new LongAdder();
     final LongAdder jdkOperations = new LongAdder();
+    /** Operations handed to the importer thread because their key was cold. */
+    final LongAdder offLoop = new LongAdder();
+    /**
+     * Imports cold keys (and does their first signature) off the event loops: one thread, a
+     * bounded queue; when it is full the event loop does the work itself.
+     */
+    private final ThreadPoolExecutor importer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
+        Thread t = new Thread(r, "ccsfront-openssl-key-import");
+        t.setDaemon(true);
+        return t;
+    });
     /** Keys loaded into OpenSSL, and freed again (for tests and leak checks). */
     final LongAdder loaded = new LongAdder();
     final LongAdder freed = new LongAdder();
@@ -153,14 +168,63 @@ final class OpenSslSigner implements OpenSslPrivateKeyMethod {
         return version + " (" + library + ")";
     }
 
+    /**
+     * Called by netty-tcnative on the event loop, in the handshake. A key already in OpenSSL and
+     * used once is signed with at once (~0.55 ms for RSA-2048). A key not yet there costs OpenSSL
+     * 3 about 0.4 ms to import and another ~1 ms on its first signature (its per-key set-up), so
+     * that work goes to the {@link #importer} thread and the handshake resumes when it is done;
+     * the event loop serves other connections meanwhile. When the importer is busy (a burst of
+     * cold certificates), the event loop does it, as for any other handshake work.
+     */
     @Override
-    public byte[] sign(SSLEngine engine, int signatureAlgorithm, byte[] input) throws Exception {
-        return sign(chosen(engine), signatureAlgorithm, input);
+    public void sign(long ssl, int signatureAlgorithm, byte[] input, ResultCallback<byte[]> callback) {
+        run(ssl, callback, p -> sign(p, signatureAlgorithm, input));
     }
 
     @Override
-    public byte[] decrypt(SSLEngine engine, byte[] input) throws Exception {
-        return decrypt(chosen(engine), input);
+    public void decrypt(long ssl, byte[] input, ResultCallback<byte[]> callback) {
+        run(ssl, callback, p -> decrypt(p, input));
+    }
+
+    private interface Operation {
+        byte[] apply(PreparedCertificate p) throws Exception;
+    }
+
+    private void run(long ssl, ResultCallback<byte[]> callback, Operation op) {
+        PreparedCertificate p;
+        try {
+            p = chosen(ssl);
+        } catch (Exception e) {
+            callback.onError(ssl, e);
+            return;
+        }
+        if (!warm(p)) {
+            try {
+                importer.execute(() -> complete(ssl, callback, op, p));
+                offLoop.increment();
+                return;
+            } catch (RejectedExecutionException busy) {
+                // fall through: do it here
+            }
+        }
+        complete(ssl, callback, op, p);
+    }
+
+    private static void complete(long ssl, ResultCallback<byte[]> callback, Operation op, PreparedCertificate p) {
+        byte[] result;
+        try {
+            result = op.apply(p);
+        } catch (Throwable e) {
+            callback.onError(ssl, e);
+            return;
+        }
+        callback.onSuccess(ssl, result);
+    }
+
+    /** Whether {@code p}'s key is in OpenSSL and has signed once (or cannot be: then the JDK signs, cheaply enough to stay). */
+    private static boolean warm(PreparedCertificate p) {
+        Object k = p.slot().nativeKey;
+        return k instanceof NativeKey nk ? nk.used : k != null;
     }
 
     /** Signs {@code input} (the TLS signature input, unhashed) under {@code signatureAlgorithm} with {@code p}'s key. */
@@ -198,8 +262,8 @@ final class OpenSslSigner implements OpenSslPrivateKeyMethod {
         }
     }
 
-    private static PreparedCertificate chosen(SSLEngine engine) throws javax.net.ssl.SSLHandshakeException {
-        HandshakeState st = HandshakeState.of(engine);
+    private static PreparedCertificate chosen(long ssl) throws javax.net.ssl.SSLHandshakeException {
+        HandshakeState st = HandshakeState.ofSsl(ssl);
         PreparedCertificate p = st == null ? null : st.prepared();
         if (p == null) {
             throw new javax.net.ssl.SSLHandshakeException("no certificate chosen for this handshake");
@@ -302,6 +366,11 @@ final class OpenSslSigner implements OpenSslPrivateKeyMethod {
         };
     }
 
+    @FunctionalInterface
+    private interface NativeContextFactory {
+        MemoryAddress create() throws Throwable;
+    }
+
     /** What the cleaner frees: the EVP_PKEY and every EVP_PKEY_CTX made for it. Holds no Java key. */
     private final class NativeState implements Runnable {
         final MemoryAddress pkey;
@@ -335,6 +404,8 @@ final class OpenSslSigner implements OpenSslPrivateKeyMethod {
     private final class NativeKey {
         final NativeState state;
         final boolean rsa;
+        /** Set after the first operation: OpenSSL's per-key set-up is done. */
+        volatile boolean used;
 
         NativeKey(MemoryAddress pkey, boolean rsa) {
             this.state = new NativeState(pkey);
@@ -342,40 +413,35 @@ final class OpenSslSigner implements OpenSslPrivateKeyMethod {
         }
 
         byte[] sign(Scheme s, byte[] digest) throws Throwable {
-            ConcurrentLinkedQueue<MemoryAddress> pool = state.ctxs[s.ordinal()];
-            MemoryAddress ctx = pool.poll();
-            if (ctx == null) {
-                ctx = newContext(s);
-            }
-            try (ResourceScope scope = ResourceScope.newConfinedScope()) {
-                MemorySegment in = MemorySegment.allocateNative(digest.length, scope);
-                in.copyFrom(MemorySegment.ofArray(digest));
-                MemorySegment out = MemorySegment.allocateNative(1024, scope);
-                MemorySegment len = MemorySegment.allocateNative(CLinker.C_LONG, scope);
-                MemoryAccess.setLong(len, out.byteSize());
-                int r = (int) sign.invokeExact(ctx, out.address(), len.address(), in.address(), (long) digest.length);
-                if (r != 1) {
-                    ctxFree.invokeExact(ctx);
-                    ctx = null;
-                    throw new GeneralSecurityException("OpenSSL EVP_PKEY_sign failed (" + s + ")");
-                }
-                return out.asSlice(0, MemoryAccess.getLong(len)).toByteArray();
-            } finally {
-                if (ctx != null) {
-                    pool.offer(ctx);
-                }
-            }
+            byte[] sig = operate(s.ordinal(), () -> newContext(s), sign, digest, "EVP_PKEY_sign (" + s + ")");
+            used = true;
+            return sig;
         }
 
         byte[] decrypt(byte[] input) throws Throwable {
-            ConcurrentLinkedQueue<MemoryAddress> pool = state.ctxs[Scheme.values().length];
-            MemoryAddress ctx = pool.poll();
-            if (ctx == null) {
-                ctx = (MemoryAddress) ctxNew.invokeExact(state.pkey, MemoryAddress.NULL);
-                if ((int) decryptInit.invokeExact(ctx) != 1 || (int) setRsaPadding.invokeExact(ctx, RSA_NO_PADDING) != 1) {
-                    ctxFree.invokeExact(ctx);
+            return operate(Scheme.values().length, () -> {
+                MemoryAddress ctx = (MemoryAddress) ctxNew.invokeExact(state.pkey, MemoryAddress.NULL);
+                if (ctx.equals(MemoryAddress.NULL) || (int) decryptInit.invokeExact(ctx) != 1
+                        || (int) setRsaPadding.invokeExact(ctx, RSA_NO_PADDING) != 1) {
+                    if (!ctx.equals(MemoryAddress.NULL)) {
+                        ctxFree.invokeExact(ctx);
+                    }
                     throw new GeneralSecurityException("OpenSSL could not set up an RSA decryption");
                 }
+                return ctx;
+            }, decrypt, input, "EVP_PKEY_decrypt");
+        }
+
+        /**
+         * One operation ({@code EVP_PKEY_sign} or {@code EVP_PKEY_decrypt}: same signature) on a
+         * context from pool {@code slot}, made by {@code make} when the pool is empty and given back
+         * afterwards; a context whose operation failed is freed instead. The output buffer is wiped.
+         */
+        private byte[] operate(int slot, NativeContextFactory make, MethodHandle op, byte[] input, String what) throws Throwable {
+            ConcurrentLinkedQueue<MemoryAddress> pool = state.ctxs[slot];
+            MemoryAddress ctx = pool.poll();
+            if (ctx == null) {
+                ctx = make.create();
             }
             try (ResourceScope scope = ResourceScope.newConfinedScope()) {
                 MemorySegment in = MemorySegment.allocateNative(input.length, scope);
@@ -383,15 +449,15 @@ final class OpenSslSigner implements OpenSslPrivateKeyMethod {
                 MemorySegment out = MemorySegment.allocateNative(Math.max(1024, input.length), scope);
                 MemorySegment len = MemorySegment.allocateNative(CLinker.C_LONG, scope);
                 MemoryAccess.setLong(len, out.byteSize());
-                int r = (int) decrypt.invokeExact(ctx, out.address(), len.address(), in.address(), (long) input.length);
+                int r = (int) op.invokeExact(ctx, out.address(), len.address(), in.address(), (long) input.length);
                 if (r != 1) {
                     ctxFree.invokeExact(ctx);
                     ctx = null;
-                    throw new GeneralSecurityException("OpenSSL EVP_PKEY_decrypt failed");
+                    throw new GeneralSecurityException("OpenSSL " + what + " failed");
                 }
-                byte[] plain = out.asSlice(0, MemoryAccess.getLong(len)).toByteArray();
+                byte[] result = out.asSlice(0, MemoryAccess.getLong(len)).toByteArray();
                 out.fill((byte) 0);
-                return plain;
+                return result;
             } finally {
                 if (ctx != null) {
                     pool.offer(ctx);

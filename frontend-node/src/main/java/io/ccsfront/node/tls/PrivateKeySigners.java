@@ -2,7 +2,7 @@ package io.ccsfront.node.tls;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.handler.ssl.OpenSslPrivateKeyMethod;
+import io.netty.internal.tcnative.AsyncSSLPrivateKeyMethod;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -42,7 +42,7 @@ public final class PrivateKeySigners {
      * @throws IllegalArgumentException for an unknown choice
      * @throws Unavailable when {@code openssl} was asked for and cannot be had
      */
-    public static OpenSslPrivateKeyMethod choose(String choice, List<String> libraries, boolean boringSsl, MeterRegistry registry) {
+    public static AsyncSSLPrivateKeyMethod choose(String choice, List<String> libraries, boolean boringSsl, MeterRegistry registry) {
         String c = choice.toLowerCase(Locale.ROOT);
         if (!c.equals("auto") && !c.equals("openssl") && !c.equals("boringssl")) {
             throw new IllegalArgumentException("tls.rsaSigner must be auto, openssl or boringssl: " + choice);
@@ -78,6 +78,9 @@ public final class PrivateKeySigners {
         FunctionCounter.builder("ccsfront.tls.private.key.operations", signer, s -> s.jdkOperations.sum())
                 .description("private-key operations (handshake signatures, RSA key-exchange decryptions) done outside BoringSSL")
                 .tag("by", "jdk").register(registry);
+        FunctionCounter.builder("ccsfront.tls.private.key.offloop", signer, s -> s.offLoop.sum())
+                .description("private-key operations whose key was cold (first use: OpenSSL's import and set-up), done on the key-import thread instead of an event loop")
+                .register(registry);
         return signer;
     }
 }

@@ -5,11 +5,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.ApplicationProtocolNegotiator;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory;
-import io.netty.handler.ssl.OpenSslPrivateKeyMethod;
 import io.netty.handler.ssl.ReferenceCountedOpenSslContext;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.internal.tcnative.AsyncSSLPrivateKeyMethod;
 import io.netty.internal.tcnative.SSL;
 import io.vertx.core.net.JdkSSLEngineOptions;
 import io.vertx.core.net.OpenSSLEngineOptions;
@@ -50,7 +50,7 @@ public final class VertxTlsSeam {
 
     /** What the seam needs from the node. */
     public record Settings(HandshakeSelector selector, boolean openSsl, int nativeKeyMaterialCache, boolean sessionTickets,
-                           Consumer<SslContext> onContextCreated, OpenSslPrivateKeyMethod privateKeyMethod) {
+                           Consumer<SslContext> onContextCreated, AsyncSSLPrivateKeyMethod privateKeyMethod) {
     }
 
     /** The engine options to put on every HTTPS server's options. */
@@ -170,12 +170,30 @@ public final class VertxTlsSeam {
         public SslContext create() throws SSLException {
             SslContext ctx = delegate.create();
             if (s.privateKeyMethod() != null && ctx instanceof ReferenceCountedOpenSslContext c) {
-                c.setPrivateKeyMethod(s.privateKeyMethod()); // BoringSSL asks it for every private-key operation
+                // asked for the key operations of connections given a chain without a key (RSA certificates,
+                // SelectingKeyManager); registered with netty-tcnative directly because Netty's own setter takes only
+                // the synchronous kind, and OpenSslSigner completes cold keys off the event loop
+                io.netty.internal.tcnative.SSLContext.setPrivateKeyMethod(tcnativeContext(c), s.privateKeyMethod());
             }
             if (s.onContextCreated() != null) {
                 s.onContextCreated().accept(ctx);
             }
             return new SelectingContext(ctx, s);
+        }
+    }
+
+    /**
+     * netty-tcnative's own context handle (its {@code tcn_ssl_ctxt_t}, the protected field
+     * {@code ctx}), which its {@code SSLContext} functions take — not {@code sslCtxPointer()}, the
+     * bare {@code SSL_CTX}.
+     */
+    private static long tcnativeContext(ReferenceCountedOpenSslContext c) throws SSLException {
+        try {
+            java.lang.reflect.Field f = ReferenceCountedOpenSslContext.class.getDeclaredField("ctx");
+            f.setAccessible(true);
+            return f.getLong(c);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new SSLException("cannot reach netty-tcnative's context to install the RSA signer", e);
         }
     }
 
@@ -237,6 +255,9 @@ public final class VertxTlsSeam {
             }
             if (engine instanceof ReferenceCountedOpenSslEngine e) {
                 NoCertificateCredential.addTo(e);
+                if (s.privateKeyMethod() != null) {
+                    st.attachSsl(e.sslPointer()); // OpenSslSigner finds the handshake by this pointer
+                }
             }
             return new Handler(engine, startTls, ex, st, s.selector().metrics());
         }

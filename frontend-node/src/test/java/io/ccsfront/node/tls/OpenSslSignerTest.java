@@ -61,7 +61,7 @@ class OpenSslSignerTest {
         signer = OpenSslSigner.load(OpenSslSigner.DEFAULT_LIBRARIES);
         tmp = Files.createTempDirectory("ccsfront-signer");
         for (String[] c : new String[][] {{"rsa.example", "RSA"}, {"rsa3072.example", "RSA3072"}, {"ec.example", "EC"},
-                {"ec384.example", "EC384"}}) {
+                {"ec384.example", "EC384"}, {"cold.example", "RSA"}}) {
             certs.put(c[0], TestPki.get().leaf(TestPki.LeafSpec.names(c[0]).key(c[1])));
         }
         port = FreePorts.next();
@@ -202,6 +202,20 @@ class OpenSslSignerTest {
         }
         assertThat(ops(node, "openssl")).isEqualTo(before + byOpenSsl);
         assertThat(ops(node, "jdk")).isZero();
+    }
+
+    @Test
+    void aColdKeyIsImportedOffTheEventLoopThenSignedInline() throws Exception {
+        double offLoop = node.registry().find("ccsfront.tls.private.key.offloop").functionCounter().count();
+        double ops = ops(node, "openssl");
+        for (int i = 0; i < 3; i++) {
+            try (TlsProbe p = TlsProbe.connect("127.0.0.1", port, "cold.example", "TLSv1.3")) {
+                assertThat(p.thumbprint.hex()).isEqualTo(certs.get("cold.example").stored().thumbprint().hex());
+            }
+        }
+        // the first handshake imported the key on the importer thread; the next two signed on the event loop
+        assertThat(node.registry().find("ccsfront.tls.private.key.offloop").functionCounter().count()).isEqualTo(offLoop + 1);
+        assertThat(ops(node, "openssl")).isEqualTo(ops + 3);
     }
 
     @ParameterizedTest
