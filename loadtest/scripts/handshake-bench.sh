@@ -226,12 +226,18 @@ for key in $KEYS; do
     # ccsfront prepares each on first use; the JIT compiles), its CPU is reported as "first pass";
     # pass 2 repeats it (WARMUP_PASSES=2) so that the measured runs see a warm JIT
     for pass in $(seq 1 "$WARMUP_PASSES"); do
+      [[ $pass == 1 ]] && thread_ticks > "$RES/threads-$key-$server-pass1.before"
       c0=$(server_ticks)
       set +e
       warm=$(client --hosts "$hosts" --count "$HOSTS" --duration "$WARMUP_SECONDS" --start 0 --maxErrors $((HOSTS / 100)))
       rc=$?
       set -e
       c1=$(server_ticks)
+      if [[ $pass == 1 ]]; then # where the cold pass's CPU went, by thread (ticks; JVMs only have several)
+        thread_ticks > "$RES/threads-$key-$server-pass1.after"
+        join "$RES/threads-$key-$server-pass1.before" "$RES/threads-$key-$server-pass1.after" | awk '$3 > $2 {print $3 - $2, $1}' \
+          | sort -rn > "$RES/threads-$key-$server-pass1.txt" || true
+      fi
       echo "{\"key\":\"$key\",\"server\":\"$server\",\"phase\":\"warmup\",\"pass\":$pass,\"startupMs\":$startup_ms,\"rssStartKb\":$rss_start,\"serverTicks\":$((c1 - c0)),\"tick\":$TICK,\"client\":$warm}" >> "$RESULTS"
       log "$server warm-up pass $pass: $(json "$warm" ok) handshakes, server CPU $(( (c1 - c0) * 1000000 / TICK / ($(json "$warm" ok) + 1) )) us each"
       if [[ $rc -eq 2 ]]; then break; fi
