@@ -8,10 +8,8 @@ import io.netty.util.ReferenceCounted;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.math.BigInteger;
-import java.net.Socket;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
@@ -165,7 +163,7 @@ public class ColdCertificateBenchmark {
     }
 
     /** A key manager that holds one certificate under the alias "a". */
-    private static final class OneKey implements X509KeyManager {
+    private static final class OneKey extends ServerKeyManager {
         private final X509Certificate[] chain;
         private final PrivateKey key;
 
@@ -182,26 +180,6 @@ public class ColdCertificateBenchmark {
         @Override
         public PrivateKey getPrivateKey(String alias) {
             return key;
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return null;
-        }
-
-        @Override
-        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-            return null;
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return null;
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            return null;
         }
     }
 }

@@ -30,7 +30,6 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.internal.tcnative.SSL;
 import java.io.Reader;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +50,6 @@ import javax.net.ssl.ManagerFactoryParameters;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedKeyManager;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -147,7 +145,7 @@ public final class PlainNettyTlsServer {
     }
 
     /** Chooses by the SNI of the handshake; the alias is the hostname. */
-    private static final class SniKeyManager extends X509ExtendedKeyManager {
+    private static final class SniKeyManager extends ServerKeyManager {
         private final Map<String, Entry> byName;
 
         SniKeyManager(Map<String, Entry> byName) {
@@ -176,26 +174,6 @@ public final class PlainNettyTlsServer {
         public PrivateKey getPrivateKey(String alias) {
             Entry e = byName.get(alias);
             return e == null ? null : e.key();
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return byName.keySet().toArray(String[]::new);
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            return null;
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return null;
-        }
-
-        @Override
-        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-            return null;
         }
     }
 
