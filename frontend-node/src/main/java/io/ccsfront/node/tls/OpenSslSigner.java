@@ -97,11 +97,15 @@ final class OpenSslSigner implements AsyncSSLPrivateKeyMethod {
      * Imports cold keys (and does their first signature) off the event loops: one thread, a
      * bounded queue; when it is full the event loop does the work itself.
      */
-    private final ThreadPoolExecutor importer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
+    private final ThreadPoolExecutor importer = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
         Thread t = new Thread(r, "ccsfront-openssl-key-import");
         t.setDaemon(true);
         return t;
     });
+
+    {
+        importer.allowCoreThreadTimeOut(true); // no idle thread once the hot set is imported
+    }
     /** Keys loaded into OpenSSL, and freed again (for tests and leak checks). */
     final LongAdder loaded = new LongAdder();
     final LongAdder freed = new LongAdder();
@@ -221,10 +225,12 @@ final class OpenSslSigner implements AsyncSSLPrivateKeyMethod {
         callback.onSuccess(ssl, result);
     }
 
-    /** Whether {@code p}'s key is in OpenSSL and has signed once (or cannot be: then the JDK signs, cheaply enough to stay). */
+    /**
+     * Whether {@code p}'s key is in OpenSSL and has signed once. A key OpenSSL could not load is
+     * never warm: the JDK signs for it (milliseconds for RSA), on the importer thread too.
+     */
     private static boolean warm(PreparedCertificate p) {
-        Object k = p.slot().nativeKey;
-        return k instanceof NativeKey nk ? nk.used : k != null;
+        return p.slot().nativeKey instanceof NativeKey nk && nk.used;
     }
 
     /** Signs {@code input} (the TLS signature input, unhashed) under {@code signatureAlgorithm} with {@code p}'s key. */
