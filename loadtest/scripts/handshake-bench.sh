@@ -30,6 +30,9 @@
 #   INSTALL=1            apt-get install the Debian packages that are missing (nginx-light, haproxy,
 #                        nodejs, openssl, util-linux for taskset, iproute2 for ss); 0: fail instead
 #   JAVA_OPTS=           extra JVM options for the node (default: none — the JVM's defaults)
+#   LAUNCH_FLAGS="--add-modules jdk.incubator.foreign --enable-native-access=ALL-UNNAMED"
+#                        what bin/ccsfront gives every node: RSA handshakes signed by the system's OpenSSL 3
+#                        (tls.rsaSigner=auto); every ccsfront server gets them. LAUNCH_FLAGS= : BoringSSL signs
 #   JFR=0                1: record a JFR profile of ccsfront-openssl during its measured runs
 #   BASE_JAR=            another frontend-node.jar (e.g. a copy built from the previous commit): the
 #                        server "ccsfront-base" runs it with BoringSSL, so that a change and its
@@ -56,6 +59,7 @@ OUT=${OUT:-$ROOT/target/handshake-bench}
 SKIP_BUILD=${SKIP_BUILD:-0}
 INSTALL=${INSTALL:-1}
 JAVA_OPTS=${JAVA_OPTS:-}
+LAUNCH_FLAGS=${LAUNCH_FLAGS---add-modules jdk.incubator.foreign --enable-native-access=ALL-UNNAMED}
 JFR=${JFR:-0}
 BASE_JAR=${BASE_JAR:-}
 NODE_OPTS=${NODE_OPTS:-}
@@ -124,7 +128,7 @@ build
 
 {
   environment_header
-  echo "settings: HOSTS=$HOSTS KEYS='$KEYS' SERVERS='$SERVERS' RUNS=$RUNS COUNT=$COUNT RUN_SECONDS=$RUN_SECONDS WARMUP_SECONDS=$WARMUP_SECONDS WARMUP_PASSES=$WARMUP_PASSES CONCURRENCY=$CONCURRENCY SERVER_CPUS=$SERVER_CPUS CLIENT_CPUS=$CLIENT_CPUS JAVA_OPTS='$JAVA_OPTS' NODE_OPTS='$NODE_OPTS' BASE_JAR='$BASE_JAR'"
+  echo "settings: HOSTS=$HOSTS KEYS='$KEYS' SERVERS='$SERVERS' RUNS=$RUNS COUNT=$COUNT RUN_SECONDS=$RUN_SECONDS WARMUP_SECONDS=$WARMUP_SECONDS WARMUP_PASSES=$WARMUP_PASSES CONCURRENCY=$CONCURRENCY SERVER_CPUS=$SERVER_CPUS CLIENT_CPUS=$CLIENT_CPUS JAVA_OPTS='$JAVA_OPTS' LAUNCH_FLAGS='$LAUNCH_FLAGS' NODE_OPTS='$NODE_OPTS' BASE_JAR='$BASE_JAR'"
   for v in $SERVERS; do if [[ $v == ccsfront-v* ]]; then n=${v#ccsfront-}; n=${n^^}_OPTS; echo "$v: $n='${!n:-}'"; fi; done
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$RES/environment.txt"
@@ -156,7 +160,7 @@ start_server() { # server data-dir
         jfr=(-XX:StartFlightRecording=name=bench,settings=profile,filename=$run/node.jfr,dumponexit=true)
       fi
       # shellcheck disable=SC2086
-      taskset -c "$SERVER_CPUS" java $JAVA_OPTS $opts "${jfr[@]}" -jar "$jar" \
+      taskset -c "$SERVER_CPUS" java $JAVA_OPTS $LAUNCH_FLAGS $opts "${jfr[@]}" -jar "$jar" \
         --set node.dataDir="$run/data" --set cluster.enabled=false \
         --set listeners.https=127.0.0.1:"$PORT" --set listeners.http= --set admin.port=0 \
         --set tls.defaultCertificate=false --set tls.engine="$engine" --set tls.minVersion=1.3 \
