@@ -1,9 +1,22 @@
-# Shared by handshake-bench.sh and side-by-side.sh (sourced, not run): logging, Debian
-# prerequisites, the build, the environment header, certificates, the OpenSSL no-tickets
-# configuration and the nginx/HAProxy configurations, so that both benchmarks give the peers
-# exactly the same settings. Expects ROOT, OUT, RES, HOSTS, INSTALL, SKIP_BUILD, BENCH_JAR.
+# Shared by handshake-bench.sh and side-by-side.sh (sourced, not run): the paths and this run's
+# results folder, logging, Debian prerequisites, the build, the environment header, certificates,
+# the OpenSSL no-tickets configuration and the nginx/HAProxy configurations, so that both
+# benchmarks give the peers exactly the same settings. Expects ROOT, OUT, HOSTS, INSTALL, SKIP_BUILD.
+
+NODE_JAR=$ROOT/frontend-node/target/frontend-node.jar
+BENCH_JAR=$ROOT/loadtest/target/benchmarks.jar
+CLIENT=$ROOT/loadtest/scripts/tls-load.mjs
+RES=$OUT/$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$OUT" "$RES"
+RESULTS=$RES/results.jsonl
+TICK=$(getconf CLK_TCK)
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$RES/bench.log" >&2; }
+
+# CPU ticks per thread between two thread-tick listings ("name ticks", sorted in the C locale), largest first
+thread_diff() { # before after
+  LC_ALL=C join "$1" "$2" | awk '$3 > $2 {print $3 - $2, $1}' | sort -rn
+}
 
 # the process and all its descendants (nginx master + workers; a JVM is one process)
 tree_pids() {

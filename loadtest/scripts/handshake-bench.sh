@@ -65,15 +65,8 @@ BASE_JAR=${BASE_JAR:-}
 NODE_OPTS=${NODE_OPTS:-}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-600}
 
-NODE_JAR=$ROOT/frontend-node/target/frontend-node.jar
-BENCH_JAR=$ROOT/loadtest/target/benchmarks.jar
-CLIENT=$ROOT/loadtest/scripts/tls-load.mjs
-RES=$OUT/$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$OUT" "$RES"
-RESULTS=$RES/results.jsonl
-TICK=$(getconf CLK_TCK)
-
-# log, tree_pids, need_all, build, environment_header, certs, write_no_tickets_conf, nginx_conf, haproxy_cfg
+# NODE_JAR, BENCH_JAR, CLIENT, RES (this run's folder), RESULTS, TICK; log, tree_pids, thread_diff, need_all,
+# build, environment_header, certs, write_no_tickets_conf, nginx_conf, haproxy_cfg
 . "$ROOT/loadtest/scripts/bench-common.sh"
 
 # ---- processes: every server this script starts is remembered and killed on exit -------------
@@ -106,7 +99,7 @@ thread_ticks() {
   local t
   for t in /proc/"$SERVER_PID"/task/*; do
     printf '%s %s\n' "$(tr ' ' _ < "$t/comm" | tr -s '0-9' '#')" "$(awk '{print $14+$15}' "$t/stat" 2>/dev/null || echo 0)"
-  done | awk '{a[$1]+=$2} END {for (k in a) print k, a[k]}' | sort
+  done | awk '{a[$1]+=$2} END {for (k in a) print k, a[k]}' | LC_ALL=C sort
 }
 stop_server() {
   local pids
@@ -239,8 +232,7 @@ for key in $KEYS; do
       c1=$(server_ticks)
       if [[ $pass == 1 ]]; then # where the cold pass's CPU went, by thread (ticks; JVMs only have several)
         thread_ticks > "$RES/threads-$key-$server-pass1.after"
-        join "$RES/threads-$key-$server-pass1.before" "$RES/threads-$key-$server-pass1.after" | awk '$3 > $2 {print $3 - $2, $1}' \
-          | sort -rn > "$RES/threads-$key-$server-pass1.txt" || true
+        thread_diff "$RES/threads-$key-$server-pass1.before" "$RES/threads-$key-$server-pass1.after" > "$RES/threads-$key-$server-pass1.txt" || true
       fi
       echo "{\"key\":\"$key\",\"server\":\"$server\",\"phase\":\"warmup\",\"pass\":$pass,\"startupMs\":$startup_ms,\"rssStartKb\":$rss_start,\"serverTicks\":$((c1 - c0)),\"tick\":$TICK,\"client\":$warm}" >> "$RESULTS"
       log "$server warm-up pass $pass: $(json "$warm" ok) handshakes, server CPU $(( (c1 - c0) * 1000000 / TICK / ($(json "$warm" ok) + 1) )) us each"
@@ -269,8 +261,7 @@ for key in $KEYS; do
     done
     thread_ticks > "$RES/threads-$key-$server.after"
     # where the server's CPU went during the measured runs, by thread (ticks)
-    join "$RES/threads-$key-$server.before" "$RES/threads-$key-$server.after" | awk '$3 > $2 {print $3 - $2, $1}' | sort -rn \
-      > "$RES/threads-$key-$server.txt" || true
+    thread_diff "$RES/threads-$key-$server.before" "$RES/threads-$key-$server.after" > "$RES/threads-$key-$server.txt" || true
     if [[ "$JFR" == 1 && "$server" == ccsfront-openssl ]]; then
       jcmd "$SERVER_PID" JFR.stop name=measured >/dev/null 2>&1 || true
     fi

@@ -78,15 +78,8 @@ JAVA_OPTS=${JAVA_OPTS:-}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-600}
 IDLE_SECONDS=${IDLE_SECONDS:-5}
 
-NODE_JAR=$ROOT/frontend-node/target/frontend-node.jar
-BENCH_JAR=$ROOT/loadtest/target/benchmarks.jar
-CLIENT=$ROOT/loadtest/scripts/tls-load.mjs
-RES=$OUT/$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$OUT" "$RES"
-RESULTS=$RES/results.jsonl
-TICK=$(getconf CLK_TCK)
-
-# log, tree_pids, need_all, build, environment_header, certs, write_no_tickets_conf, nginx_conf, haproxy_cfg
+# NODE_JAR, BENCH_JAR, CLIENT, RES (this run's folder), RESULTS, TICK; log, tree_pids, thread_diff, need_all,
+# build, environment_header, certs, write_no_tickets_conf, nginx_conf, haproxy_cfg
 . "$ROOT/loadtest/scripts/bench-common.sh"
 
 # ---- processes: every process this script starts is remembered and killed on exit -----------------
@@ -354,7 +347,7 @@ for key in $KEYS; do
     rss_runs=$(server_rss_kb)
     thread_ticks > "$run/threads.after"
     # where the server's CPU went during the measured runs, by process:thread (ticks, most first)
-    LC_ALL=C join "$run/threads.before" "$run/threads.after" | awk '$3 > $2 {print $3 - $2, $1}' | sort -rn > "$run/threads.txt" || true
+    thread_diff "$run/threads.before" "$run/threads.after" > "$run/threads.txt" || true
 
     # ---- replace one certificate of HOSTS under a steady load --------------------------------------
     newfp=$(new_cert "$key" "$rot_host" "$run/new")

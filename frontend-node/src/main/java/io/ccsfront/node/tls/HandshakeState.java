@@ -70,7 +70,10 @@ final class HandshakeState extends SNIMatcher {
         }
     }
 
-    /** Also findable by the engine's native SSL pointer until {@link #detach} (BoringSSL engines with a signer only). */
+    /**
+     * Also findable by the engine's native SSL pointer until {@link #detach}: set by the key manager
+     * for handshakes whose RSA key {@link OpenSslSigner} signs with, and only for those.
+     */
     void attachSsl(long sslPointer) {
         ssl = sslPointer;
         BY_SSL.put(sslPointer, this);

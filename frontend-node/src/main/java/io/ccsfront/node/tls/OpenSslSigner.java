@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import jdk.incubator.foreign.CLinker;
 import jdk.incubator.foreign.FunctionDescriptor;
@@ -242,14 +243,7 @@ final class OpenSslSigner implements AsyncSSLPrivateKeyMethod {
             return jdkSign(p.key(), signatureAlgorithm, input);
         }
         openSslOperations.increment();
-        byte[] digest = MessageDigest.getInstance(s.digest).digest(input);
-        try {
-            return nk.sign(s, digest);
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new GeneralSecurityException(e);
-        }
+        return nk.sign(s, MessageDigest.getInstance(s.digest).digest(input));
     }
 
     /** TLS 1.2 RSA key exchange: the raw RSA decryption BoringSSL asks for (it checks the PKCS #1 padding itself). */
@@ -259,13 +253,7 @@ final class OpenSslSigner implements AsyncSSLPrivateKeyMethod {
             throw new javax.net.ssl.SSLHandshakeException("RSA decryption with a key OpenSSL could not load");
         }
         openSslOperations.increment();
-        try {
-            return nk.decrypt(input);
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new GeneralSecurityException(e);
-        }
+        return nk.decrypt(input);
     }
 
     private static PreparedCertificate chosen(long ssl) throws javax.net.ssl.SSLHandshakeException {
@@ -380,21 +368,29 @@ final class OpenSslSigner implements AsyncSSLPrivateKeyMethod {
     /** What the cleaner frees: the EVP_PKEY and every EVP_PKEY_CTX made for it. Holds no Java key. */
     private final class NativeState implements Runnable {
         final MemoryAddress pkey;
-        @SuppressWarnings("unchecked")
-        final ConcurrentLinkedQueue<MemoryAddress>[] ctxs = new ConcurrentLinkedQueue[Scheme.values().length + 1];
+        /** Ready contexts per scheme (last slot: decryption), each pool made on the scheme's first use. */
+        private final AtomicReferenceArray<ConcurrentLinkedQueue<MemoryAddress>> ctxs =
+                new AtomicReferenceArray<>(Scheme.values().length + 1);
 
         NativeState(MemoryAddress pkey) {
             this.pkey = pkey;
-            for (int i = 0; i < ctxs.length; i++) {
-                ctxs[i] = new ConcurrentLinkedQueue<>();
+        }
+
+        ConcurrentLinkedQueue<MemoryAddress> pool(int slot) {
+            ConcurrentLinkedQueue<MemoryAddress> q = ctxs.get(slot);
+            if (q == null) {
+                ctxs.compareAndSet(slot, null, new ConcurrentLinkedQueue<>());
+                q = ctxs.get(slot);
             }
+            return q;
         }
 
         @Override
         public void run() {
             try {
-                for (ConcurrentLinkedQueue<MemoryAddress> q : ctxs) {
-                    for (MemoryAddress c = q.poll(); c != null; c = q.poll()) {
+                for (int i = 0; i < ctxs.length(); i++) {
+                    ConcurrentLinkedQueue<MemoryAddress> q = ctxs.get(i);
+                    for (MemoryAddress c = q == null ? null : q.poll(); c != null; c = q.poll()) {
                         ctxFree.invokeExact(c);
                     }
                 }
@@ -418,13 +414,13 @@ final class OpenSslSigner implements AsyncSSLPrivateKeyMethod {
             this.rsa = rsa;
         }
 
-        byte[] sign(Scheme s, byte[] digest) throws Throwable {
+        byte[] sign(Scheme s, byte[] digest) throws Exception {
             byte[] sig = operate(s.ordinal(), () -> newContext(s), sign, digest, "EVP_PKEY_sign (" + s + ")");
             used = true;
             return sig;
         }
 
-        byte[] decrypt(byte[] input) throws Throwable {
+        byte[] decrypt(byte[] input) throws Exception {
             return operate(Scheme.values().length, () -> {
                 MemoryAddress ctx = (MemoryAddress) ctxNew.invokeExact(state.pkey, MemoryAddress.NULL);
                 if (ctx.equals(MemoryAddress.NULL) || (int) decryptInit.invokeExact(ctx) != 1
@@ -442,9 +438,20 @@ final class OpenSslSigner implements AsyncSSLPrivateKeyMethod {
          * One operation ({@code EVP_PKEY_sign} or {@code EVP_PKEY_decrypt}: same signature) on a
          * context from pool {@code slot}, made by {@code make} when the pool is empty and given back
          * afterwards; a context whose operation failed is freed instead. The output buffer is wiped.
+         * What the native calls throw beyond exceptions and errors is reported as a {@link GeneralSecurityException}.
          */
-        private byte[] operate(int slot, NativeContextFactory make, MethodHandle op, byte[] input, String what) throws Throwable {
-            ConcurrentLinkedQueue<MemoryAddress> pool = state.ctxs[slot];
+        private byte[] operate(int slot, NativeContextFactory make, MethodHandle op, byte[] input, String what) throws Exception {
+            try {
+                return operate0(state.pool(slot), make, op, input, what);
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new GeneralSecurityException(e);
+            }
+        }
+
+        private byte[] operate0(ConcurrentLinkedQueue<MemoryAddress> pool, NativeContextFactory make, MethodHandle op, byte[] input,
+                                String what) throws Throwable {
             MemoryAddress ctx = pool.poll();
             if (ctx == null) {
                 ctx = make.create();

@@ -18,6 +18,8 @@ public final class PrivateKeySigners {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrivateKeySigners.class);
 
+    private static final String OPERATIONS = "private-key operations (handshake signatures, RSA key-exchange decryptions) done outside BoringSSL";
+
     /** The JVM options {@code tls.rsaSigner=openssl} needs. */
     public static final String JVM_FLAGS = "--add-modules jdk.incubator.foreign --enable-native-access=ALL-UNNAMED";
 
@@ -64,7 +66,7 @@ public final class PrivateKeySigners {
         OpenSslSigner signer;
         try {
             signer = OpenSslSigner.load(libraries.isEmpty() ? OpenSslSigner.DEFAULT_LIBRARIES : libraries);
-        } catch (IllegalStateException | IllegalCallerException e) {
+        } catch (IllegalStateException e) { // load() reports every library tried, whatever went wrong with each
             if (c.equals("openssl")) {
                 throw new Unavailable("tls.rsaSigner=openssl: no usable OpenSSL 3 libcrypto: " + e.getMessage());
             }
@@ -73,10 +75,10 @@ public final class PrivateKeySigners {
         }
         LOG.info("RSA handshake signatures by {}; ECDSA by BoringSSL", signer.description());
         FunctionCounter.builder("ccsfront.tls.private.key.operations", signer, s -> s.openSslOperations.sum())
-                .description("private-key operations (handshake signatures, RSA key-exchange decryptions) done outside BoringSSL")
+                .description(OPERATIONS)
                 .tag("by", "openssl").register(registry);
         FunctionCounter.builder("ccsfront.tls.private.key.operations", signer, s -> s.jdkOperations.sum())
-                .description("private-key operations (handshake signatures, RSA key-exchange decryptions) done outside BoringSSL")
+                .description(OPERATIONS)
                 .tag("by", "jdk").register(registry);
         FunctionCounter.builder("ccsfront.tls.private.key.offloop", signer, s -> s.offLoop.sum())
                 .description("private-key operations whose key was cold (first use: OpenSSL's import and set-up), done on the key-import thread instead of an event loop")

@@ -53,7 +53,14 @@ final class SelectingKeyManager extends X509ExtendedKeyManager {
         if (refresher != null) { // only with BoringSSL engines (FrontendNode makes none for the JDK engine)
             refresher.served(p.alias());
         }
+        if (rsaSignedElsewhere && isRsa(p) && engine instanceof io.netty.handler.ssl.ReferenceCountedOpenSslEngine e) {
+            st.attachSsl(e.sslPointer()); // OpenSslSigner will sign for this handshake and finds it by the native pointer
+        }
         return p.alias();
+    }
+
+    private static boolean isRsa(PreparedCertificate p) {
+        return "RSA".equals(p.key().getAlgorithm());
     }
 
     static boolean keyTypeMatches(String keyType, PreparedCertificate p) {
@@ -97,7 +104,7 @@ final class SelectingKeyManager extends X509ExtendedKeyManager {
         if (p == null) {
             return null;
         }
-        if (rsaSignedElsewhere && "RSA".equals(p.key().getAlgorithm())) {
+        if (rsaSignedElsewhere && isRsa(p)) {
             // tls.rsaSigner=openssl: a chain without a key makes netty-tcnative hand BoringSSL the context's
             // private-key method (OpenSslSigner) for this connection; the key never enters BoringSSL. ECDSA
             // keys stay with BoringSSL, which signs P-256 for less than the call out to OpenSSL costs.

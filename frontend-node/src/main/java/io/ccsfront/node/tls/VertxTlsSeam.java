@@ -255,9 +255,6 @@ public final class VertxTlsSeam {
             }
             if (engine instanceof ReferenceCountedOpenSslEngine e) {
                 NoCertificateCredential.addTo(e);
-                if (s.privateKeyMethod() != null) {
-                    st.attachSsl(e.sslPointer()); // OpenSslSigner finds the handshake by this pointer
-                }
             }
             return new Handler(engine, startTls, ex, st, s.selector().metrics());
         }
