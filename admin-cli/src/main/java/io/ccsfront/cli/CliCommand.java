@@ -14,8 +14,8 @@ public abstract class CliCommand implements Callable<Integer> {
     @CommandLine.Spec
     protected CommandSpec spec;
 
-    protected Ccsctl root() {
-        return (Ccsctl) spec.root().userObject();
+    protected Connection root() {
+        return (Connection) spec.root().userObject();
     }
 
     public AdminClient client() {

@@ -2,6 +2,7 @@ package io.ccsfront.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ccsfront.cli.main.Ccsctl;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package io.ccsfront.cli;
 
 import io.ccsfront.cert.PfxExporter;
+import io.ccsfront.cli.main.Ccsctl;
 import io.ccsfront.node.FrontendNode;
 import io.ccsfront.node.admin.AdminApi;
 import io.ccsfront.node.config.NodeConfig;

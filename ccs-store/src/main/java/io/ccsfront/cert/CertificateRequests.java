@@ -1,6 +1,5 @@
 package io.ccsfront.cert;
 
-import io.ccsfront.config.PendingRequest;
 import io.ccsfront.name.HostNames;
 import java.io.IOException;
 import java.net.InetAddress;

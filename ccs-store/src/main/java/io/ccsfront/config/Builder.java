@@ -8,6 +8,7 @@ import io.ccsfront.binding.IpPort;
 import io.ccsfront.binding.IpPortBinding;
 import io.ccsfront.binding.SiteBinding;
 import io.ccsfront.binding.SslBinding;
+import io.ccsfront.cert.PendingRequest;
 import io.ccsfront.cert.StoredCertificate;
 import io.ccsfront.cert.Thumbprint;
 import io.ccsfront.name.CcsKeys;

@@ -1,6 +1,7 @@
 package io.ccsfront.config;
 
 import io.ccsfront.binding.SslBinding;
+import io.ccsfront.cert.PendingRequest;
 import io.ccsfront.cert.StoredCertificate;
 import io.ccsfront.cert.Thumbprint;
 import io.ccsfront.config.ConfigChange.Batch;

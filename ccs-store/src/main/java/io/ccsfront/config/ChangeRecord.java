@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A committed change: the version it produced, the change, who made it and when. The
- * cluster's journal and every node's durable journal hold these; applying them in version
- * order reproduces the configuration exactly.
+ * A committed change: the version it produced, the change, who made it and when, and the chain
+ * value of the history it was computed on ({@code previous}). The cluster's journal and every
+ * node's durable journal hold these; applying them in version order
+ * ({@code io.ccsfront.store.History}) reproduces the configuration exactly.
  */
 public record ChangeRecord(long version, ConfigChange change, String actor, Instant committedAt, String previous) {
 
@@ -31,40 +32,11 @@ public record ChangeRecord(long version, ConfigChange change, String actor, Inst
     }
 
     /**
-     * Applies this record to {@code s}, which must be at {@code version - 1} and, when both carry
-     * one, on the history the record was computed from (same chain value): a record from a
-     * diverged history (a split brain, a partial restart) is refused, never applied.
-     */
-    public ConfigSnapshot applyTo(ConfigSnapshot s) {
-        if (!previous.isEmpty() && !s.chain().isEmpty() && !previous.equals(s.chain())) {
-            throw new ConfigException("version " + version + " was computed on another history than this node's (chain "
-                    + abbreviate(previous) + " vs " + abbreviate(s.chain()) + "): refusing to apply it");
-        }
-        return s.apply(change, version - 1).withChain(chainAfter(s.chain()));
-    }
-
-    /**
      * Whether this record applies to {@code base}, the snapshot it was computed from: throws
-     * {@link ConfigException} with the reason, as {@link #applyTo} would, without the chain hash
-     * (which encodes the whole record; the commit path applies it again right after).
+     * {@link ConfigException} with the reason, as applying it to its history would, without the
+     * chain hash (which encodes the whole record; the commit path applies it again right after).
      */
     public void check(ConfigSnapshot base) {
         base.apply(change, version - 1);
-    }
-
-    /** SHA-256 over the previous chain value and this record's canonical JSON. */
-    public String chainAfter(String before) {
-        try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            md.update(before.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            md.update(io.ccsfront.store.ConfigCodec.encode(this));
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String abbreviate(String h) {
-        return h.length() > 12 ? h.substring(0, 12) : h;
     }
 }

@@ -3,6 +3,7 @@ package io.ccsfront.config;
 import io.ccsfront.binding.BindingKey;
 import io.ccsfront.binding.CertStoreNames;
 import io.ccsfront.binding.SslBinding;
+import io.ccsfront.cert.PendingRequest;
 import io.ccsfront.cert.StoredCertificate;
 import io.ccsfront.cert.Thumbprint;
 import io.ccsfront.name.CcsKeys;

@@ -91,7 +91,7 @@ public final class LocalConfigStore implements AutoCloseable {
                     LOG.warn("journal-{}.log jumps from version {} to {}; stopping replay", base, snapshot.version(), r.version());
                     break;
                 }
-                snapshot = r.applyTo(snapshot);
+                snapshot = History.apply(r, snapshot);
                 replayed++;
             }
         }

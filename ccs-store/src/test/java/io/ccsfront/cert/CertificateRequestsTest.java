@@ -3,7 +3,6 @@ package io.ccsfront.cert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ccsfront.config.PendingRequest;
 import io.ccsfront.testing.TestPki;
 import io.ccsfront.testing.TestPki.Issued;
 import java.nio.charset.StandardCharsets;

@@ -49,7 +49,7 @@ class LocalConfigStoreTest {
     static ConfigSnapshot commitAll(LocalConfigStore store, ConfigSnapshot s, List<ConfigChange> changes) throws Exception {
         for (ConfigChange c : changes) {
             ChangeRecord r = new ChangeRecord(s.version() + 1, c, "test", Instant.parse("2026-11-22T00:00:00Z"));
-            s = r.applyTo(s);
+            s = History.apply(r, s);
             store.append(r, s);
         }
         return s;

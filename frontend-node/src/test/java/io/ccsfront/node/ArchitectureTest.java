@@ -104,17 +104,19 @@ class ArchitectureTest {
         assertThat(cycles).as("package cycles in " + module).isEmpty();
     }
 
-    /** For a cycle, the references that make it: package -> package (file:line). */
+    /** For a cycle, each edge inside it once: package -> package (the first reference making it, file:line). */
     private static List<String> witnesses(Module m, Set<String> component) {
-        List<String> out = new ArrayList<>();
+        Map<String, String> edges = new TreeMap<>();
         for (SourceType t : m.types()) {
             for (Reference r : t.references()) {
                 String to = packageOf(r.type());
                 if (component.contains(t.pkg()) && component.contains(to) && !to.equals(t.pkg())) {
-                    out.add(t.pkg() + " -> " + to + " (" + t.file().getFileName() + ":" + r.line() + " " + r.type() + ")");
+                    edges.putIfAbsent(t.pkg() + " -> " + to, t.file().getFileName() + ":" + r.line() + " " + r.type());
                 }
             }
         }
+        List<String> out = new ArrayList<>();
+        edges.forEach((edge, example) -> out.add(edge + " (" + example + ")"));
         return out;
     }
 

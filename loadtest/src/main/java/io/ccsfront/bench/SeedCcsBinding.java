@@ -4,6 +4,7 @@ import io.ccsfront.binding.CcsBinding;
 import io.ccsfront.config.ChangeRecord;
 import io.ccsfront.config.ConfigChange;
 import io.ccsfront.config.ConfigSnapshot;
+import io.ccsfront.store.History;
 import io.ccsfront.store.LocalConfigStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public final class SeedCcsBinding {
             }
             ChangeRecord r = new ChangeRecord(s.version() + 1, new ConfigChange.PutBinding(new CcsBinding(port), ConfigChange.Mode.ADD),
                     "handshake-bench", Instant.now());
-            store.append(r, r.applyTo(s));
+            store.append(r, History.apply(r, s));
             System.out.println("ccs=" + port + " bound in " + args[0] + " (version " + r.version() + ")");
         }
     }

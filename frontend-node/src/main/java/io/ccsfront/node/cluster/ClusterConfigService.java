@@ -11,6 +11,7 @@ import io.ccsfront.config.ConfigException;
 import io.ccsfront.config.ConfigSnapshot;
 import io.ccsfront.node.state.ConfigService;
 import io.ccsfront.store.CorruptDataException;
+import io.ccsfront.store.History;
 import io.ccsfront.store.LocalConfigStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -200,7 +201,7 @@ public final class ClusterConfigService implements ConfigService {
         }
         ConfigSnapshot after;
         try {
-            after = r.applyTo(before);
+            after = History.apply(r, before);
         } catch (RuntimeException e) {
             stall("version " + r.version() + " (" + r.change().describe() + ") does not apply: " + e.getMessage());
             return;

@@ -4,6 +4,7 @@ import io.ccsfront.config.ChangeRecord;
 import io.ccsfront.config.ConfigChange;
 import io.ccsfront.config.ConfigException;
 import io.ccsfront.config.ConfigSnapshot;
+import io.ccsfront.store.History;
 import io.ccsfront.store.LocalConfigStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +58,7 @@ public final class LocalConfigService implements ConfigService {
             throw new ConfigException.StaleVersion(expectedVersion, before.version());
         }
         ChangeRecord record = ChangeRecord.next(before, change, actor, clock.instant());
-        ConfigSnapshot after = record.applyTo(before);
+        ConfigSnapshot after = History.apply(record, before);
         try {
             store.append(record, after);
         } catch (IOException e) {

@@ -1,5 +1,9 @@
-package io.ccsfront.cli;
+package io.ccsfront.cli.main;
 
+import io.ccsfront.cli.AdminClient;
+import io.ccsfront.cli.ApiError;
+import io.ccsfront.cli.CliException;
+import io.ccsfront.cli.Connection;
 import io.ccsfront.cli.ccs.CcsCommand;
 import io.ccsfront.cli.cert.CertCommand;
 import io.ccsfront.cli.cluster.ClusterCommand;
@@ -33,7 +37,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {CertCommand.class, SslcertCommand.class, HttpCommand.class, CcsCommand.class, SiteCommand.class,
             ExplainCommand.class, DoctorCommand.class, RotateCommand.class, ClusterCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 operation failed, 2 usage error, 3 doctor found an ERROR."})
-public final class Ccsctl implements Runnable {
+public final class Ccsctl implements Runnable, Connection {
 
     static final String DEFAULT_SERVER = "http://127.0.0.1:9090";
 
@@ -106,6 +110,7 @@ public final class Ccsctl implements Runnable {
     }
 
     /** The client for the chosen server and token. */
+    @Override
     public AdminClient client() {
         if (client == null) {
             String url = server != null ? server : env.getOrDefault("CCSCTL_SERVER", DEFAULT_SERVER);
@@ -123,6 +128,7 @@ public final class Ccsctl implements Runnable {
         return client;
     }
 
+    @Override
     public boolean json() {
         return json;
     }

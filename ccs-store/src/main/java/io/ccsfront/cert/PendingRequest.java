@@ -1,7 +1,5 @@
-package io.ccsfront.config;
+package io.ccsfront.cert;
 
-import io.ccsfront.cert.SealedKey;
-import io.ccsfront.cert.Thumbprint;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
