@@ -2,13 +2,17 @@ package io.ccsfront.node;
 
 import io.ccsfront.binding.CcsBinding;
 import io.ccsfront.binding.SiteBinding;
+import io.ccsfront.cert.KeyProtector;
 import io.ccsfront.cert.SelfSignedCertificates;
 import io.ccsfront.config.ConfigChange;
 import io.ccsfront.config.ConfigChange.Mode;
 import io.ccsfront.config.ConfigSnapshot;
+import io.ccsfront.node.state.ConfigService;
 import io.ccsfront.site.Site;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +37,13 @@ final class Demo {
     private Demo() {
     }
 
-    static void install(FrontendNode node) {
+    /** Installs the demo on the first HTTPS and HTTP listener ports (the lists may be empty). */
+    static void install(Vertx vertx, ConfigService configService, KeyProtector protector, Clock clock, List<Integer> httpsPorts,
+                        List<Integer> httpPorts) {
         List<ConfigChange> changes = new ArrayList<>();
-        ConfigSnapshot s = node.configService().current();
-        int https = node.httpsPorts().isEmpty() ? 0 : node.httpsPorts().get(0);
-        int http = node.httpPorts().isEmpty() ? 0 : node.httpPorts().get(0);
+        ConfigSnapshot s = configService.current();
+        int https = httpsPorts.isEmpty() ? 0 : httpsPorts.get(0);
+        int http = httpPorts.isEmpty() ? 0 : httpPorts.get(0);
         if (https > 0 && s.ccsBinding(https) == null) {
             changes.add(new ConfigChange.PutBinding(new CcsBinding(https), Mode.ADD));
         }
@@ -50,11 +56,11 @@ final class Demo {
             String ccsKey = certName.startsWith("*.") ? "_." + certName.substring(2) : certName;
             if (s.ccs(ccsKey) == null) {
                 changes.add(new ConfigChange.PutCcs(ccsKey, SelfSignedCertificates.create(certName, List.of(certName),
-                        Duration.ofDays(365), node.clock()).stored(node.protector())));
+                        Duration.ofDays(365), clock).stored(protector)));
             }
             List<URI> workers = new ArrayList<>();
             for (int w = 1; w <= 2; w++) {
-                workers.add(URI.create("http://127.0.0.1:" + startWorker(node, name, w)));
+                workers.add(URI.create("http://127.0.0.1:" + startWorker(vertx, name, w)));
             }
             List<SiteBinding> bindings = new ArrayList<>();
             if (https > 0) {
@@ -69,13 +75,13 @@ final class Demo {
             long id = existing != null ? existing.id() : nextId++;
             changes.add(new ConfigChange.PutSite(new Site(name, id, bindings, workers), Mode.PUT));
         }
-        node.configService().commit(new ConfigChange.Batch(changes), s.version(), "demo");
+        configService.commit(new ConfigChange.Batch(changes), s.version(), "demo");
         LOG.info("demo sites installed (self-signed CCS certificates, hence -k). Try:\n{}", curl);
         System.out.println("\nDemo sites are up. Try:\n" + curl);
     }
 
-    private static int startWorker(FrontendNode node, String site, int n) {
-        HttpServer server = node.vertx().createHttpServer().requestHandler(req -> req.response()
+    private static int startWorker(Vertx vertx, String site, int n) {
+        HttpServer server = vertx.createHttpServer().requestHandler(req -> req.response()
                 .putHeader("Content-Type", "text/plain; charset=utf-8")
                 .end("Hello from site " + site + ", web worker " + n + "\n"
                         + "  Host: " + req.getHeader("Host") + "\n"

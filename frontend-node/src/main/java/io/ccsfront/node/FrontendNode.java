@@ -1,11 +1,15 @@
 package io.ccsfront.node;
 
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.ccsfront.cert.KeyProtector;
 import io.ccsfront.config.AffectedCertificates;
 import io.ccsfront.config.ConfigChange;
 import io.ccsfront.config.ConfigException;
 import io.ccsfront.config.ConfigSnapshot;
 import io.ccsfront.node.admin.AdminServer;
+import io.ccsfront.node.admin.AdminServices;
+import io.ccsfront.node.admin.AdminSettings;
+import io.ccsfront.node.admin.CacheView;
 import io.ccsfront.node.cluster.ClusterConfigService;
 import io.ccsfront.node.cluster.ClusterMembers;
 import io.ccsfront.node.cluster.HazelcastMember;
@@ -31,6 +35,7 @@ import io.ccsfront.node.tls.NativeKeyCacheRefresher;
 import io.ccsfront.node.tls.SelectingKeyManagers;
 import io.ccsfront.node.tls.SessionResumption;
 import io.ccsfront.node.tls.VertxTlsSeam;
+import io.ccsfront.selection.CertificateHealth;
 import io.ccsfront.selection.Selector;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -58,6 +63,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +96,7 @@ public final class FrontendNode implements AutoCloseable {
     private NativeKeyCacheRefresher refresher;
     private com.hazelcast.core.HazelcastInstance hazelcast;
     private ClusterView clusterView;
-    private java.util.function.Consumer<FrontendNode> adminApi = n -> { };
+    private Consumer<AdminServices> adminApi = services -> { };
     private volatile boolean ready;
 
     public FrontendNode(NodeConfig config, Clock clock) {
@@ -245,7 +251,8 @@ public final class FrontendNode implements AutoCloseable {
         } else {
             clusterView = new StandaloneCluster(settings.nodeName(), adminUrl, this::httpsEndpoints, () -> configService.current().version());
         }
-        adminApi.accept(this);
+        adminApi.accept(new AdminServices(vertx, admin, configService, protector, clock, cacheView(cache), clusterView,
+                boundListeners(), AdminSettings.from(config, settings)));
         LOG.info("admin API, /metrics and /health on {}:{}{}", settings.adminHost(), adminPort,
                 isLoopback(settings.adminHost()) ? "" : " (NOT loopback: make sure only trusted networks reach it)");
         if (!config.string("ccs.folder").isEmpty()) {
@@ -253,7 +260,7 @@ public final class FrontendNode implements AutoCloseable {
             ccsFolder.start(vertx, config.duration("ccs.pollInterval"));
         }
         if (settings.demo()) {
-            Demo.install(this);
+            Demo.install(vertx, configService, protector, clock, httpsPorts, httpPorts);
         }
         ready = true;
         LOG.info("node {} ready in {} ms: https {} http {} ({} engine), configuration version {}", settings.nodeName(),
@@ -369,8 +376,8 @@ public final class FrontendNode implements AutoCloseable {
         return clock;
     }
 
-    /** Installs the admin API (called before {@link #start}); it mounts its routes on {@link #admin()}. */
-    public FrontendNode withAdminApi(java.util.function.Consumer<FrontendNode> api) {
+    /** Installs the admin API (called before {@link #start}); it gets the services it uses and mounts its routes on {@link #admin()}. */
+    public FrontendNode withAdminApi(Consumer<AdminServices> api) {
         this.adminApi = api;
         return this;
     }
@@ -392,6 +399,38 @@ public final class FrontendNode implements AutoCloseable {
             out.add(hostPort(h.equals("0.0.0.0") || h.equals("::") ? advertisedHost() : h, httpsPorts.get(i)));
         }
         return out;
+    }
+
+    /** The client listeners as bound, for the admin API. */
+    private AdminServices.Listeners boundListeners() {
+        List<Listener> https = new ArrayList<>();
+        List<Listener> http = new ArrayList<>();
+        for (int i = 0; i < httpsPorts.size(); i++) {
+            https.add(new Listener(settings.https().get(i).host(), httpsPorts.get(i)));
+        }
+        for (int i = 0; i < httpPorts.size(); i++) {
+            http.add(new Listener(settings.http().get(i).host(), httpPorts.get(i)));
+        }
+        return new AdminServices.Listeners(https, http, httpsEndpoints());
+    }
+
+    /** The certificate cache as the admin API sees it: read only. */
+    private static CacheView cacheView(CertificateCache cache) {
+        return new CacheView() {
+            @Override
+            public CertificateHealth health() {
+                return cache.health();
+            }
+
+            @Override
+            public CacheView.Figures figures() {
+                CacheStats st = cache.stats();
+                long builds = cache.builds();
+                return new CacheView.Figures(cache.size(), st.hitCount(), st.missCount(), st.requestCount() == 0 ? 0.0 : st.hitRate(),
+                        st.evictionCount(), builds, builds == 0 ? 0 : cache.buildNanos() / builds / 1000, cache.invalidations(),
+                        cache.brokenCount());
+            }
+        };
     }
 
     /** The address other members and ccsctl reach this node on when it listens on a wildcard. */

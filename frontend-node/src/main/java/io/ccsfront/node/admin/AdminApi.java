@@ -1,6 +1,5 @@
 package io.ccsfront.node.admin;
 
-import io.ccsfront.node.FrontendNode;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -18,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * its routes here; their handlers run on worker threads (certificate parsing and commits block).
  * The routes are described in {@code openapi.yaml}, served at {@code /admin/v1/openapi.json}.
  *
+ * <p>It takes what it uses as one {@link AdminServices} record, which the node builds:
  * <pre>
  *   new FrontendNode(config, clock).withAdminApi(AdminApi::install).start(handler);
  * </pre>
@@ -52,33 +52,33 @@ public final class AdminApi {
         }
     }
 
-    private final FrontendNode node;
+    private final AdminServices services;
     private final Router router;
     private final Bodies bodies;
 
-    private AdminApi(FrontendNode node) {
-        this.node = node;
-        this.router = node.admin().router();
-        this.bodies = new Bodies(node.config().longValue("admin.maxUploadBytes", 1024, 1L << 30));
+    private AdminApi(AdminServices services) {
+        this.services = services;
+        this.router = services.server().router();
+        this.bodies = new Bodies(services.settings().maxUploadBytes());
     }
 
-    /** Mounts the API on {@code node}'s admin listener and starts the audit log; the hook of {@link FrontendNode#withAdminApi}. */
-    public static void install(FrontendNode node) {
-        AdminApi api = new AdminApi(node);
-        node.admin().identities(Tokens.read(node.config().string("admin.tokensFile")));
-        Path dataDir = node.settings().dataDir();
-        AuditLog audit = AuditLog.open(dataDir.resolve("audit.log"), node.settings().nodeName());
-        node.configService().addListener(audit);
-        Commits commits = new Commits(node.configService());
+    /** Mounts the API on the admin listener of {@code services} and starts the audit log. */
+    public static void install(AdminServices services) {
+        AdminApi api = new AdminApi(services);
+        services.server().identities(Tokens.read(services.settings().tokensFile()));
+        Path dataDir = services.settings().dataDir();
+        AuditLog audit = AuditLog.open(dataDir.resolve("audit.log"), services.settings().nodeName());
+        services.configService().addListener(audit);
+        Commits commits = new Commits(services.configService());
         api.router.route(BASE + "/*").handler(api::awaitMinVersion);
-        new CertificatesApi(node, commits, audit).mount(api);
-        new CertificateRequestsApi(node, commits).mount(api);
+        new CertificatesApi(services, commits, audit).mount(api);
+        new CertificateRequestsApi(services, commits).mount(api);
         new SslBindingsApi(commits).mount(api);
-        new CcsApi(node, commits).mount(api);
+        new CcsApi(services, commits).mount(api);
         new SitesApi(commits).mount(api);
-        new DiagnosticsApi(node).mount(api);
-        new RotateApi(node, commits).mount(api);
-        new NodeApi(node).mount(api);
+        new DiagnosticsApi(services).mount(api);
+        new RotateApi(services, commits).mount(api);
+        new NodeApi(services).mount(api);
         new AuditApi(audit).mount(api);
         new OpenApi().mount(api);
         api.router.route(BASE + "/*").failureHandler(ApiErrors::failure);
@@ -115,21 +115,21 @@ public final class AdminApi {
                     new JsonObject().put("field", MIN_VERSION).put("value", h)));
             return;
         }
-        if (node.configService().current().version() >= want) {
+        if (services.configService().current().version() >= want) {
             ctx.next();
             return;
         }
         long target = want;
         ctx.request().pause(); // the body stays unread until the body handler runs after the wait
-        long waitMs = node.config().duration("admin.minVersionWait").toMillis();
+        long waitMs = services.settings().minVersionWait().toMillis();
         long deadline = System.nanoTime() + waitMs * 1_000_000;
-        node.vertx().setPeriodic(5, id -> {
-            long have = node.configService().current().version();
+        services.vertx().setPeriodic(5, id -> {
+            long have = services.configService().current().version();
             if (have >= target) {
-                node.vertx().cancelTimer(id);
+                services.vertx().cancelTimer(id);
                 ctx.next();
             } else if (System.nanoTime() > deadline || ctx.response().closed()) {
-                node.vertx().cancelTimer(id);
+                services.vertx().cancelTimer(id);
                 if (!ctx.response().closed()) {
                     ctx.response().putHeader("Retry-After", "1");
                     ApiErrors.send(ctx, new ApiException(503, "version_not_reached", "this node is at configuration version " + have
@@ -162,7 +162,7 @@ public final class AdminApi {
             if (r == null) {
                 return;
             }
-            node.vertx().executeBlocking(() -> e.handle(r), false).onComplete(ar -> {
+            services.vertx().executeBlocking(() -> e.handle(r), false).onComplete(ar -> {
                 if (ar.succeeded()) {
                     send(ctx, ar.result());
                 } else {

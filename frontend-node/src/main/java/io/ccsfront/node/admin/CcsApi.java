@@ -9,7 +9,6 @@ import io.ccsfront.config.ConfigChange;
 import io.ccsfront.config.ConfigException;
 import io.ccsfront.config.ConfigSnapshot;
 import io.ccsfront.name.CcsKeys;
-import io.ccsfront.node.FrontendNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -23,11 +22,11 @@ import java.util.Arrays;
  */
 final class CcsApi {
 
-    private final FrontendNode node;
+    private final AdminServices services;
     private final Commits commits;
 
-    CcsApi(FrontendNode node, Commits commits) {
-        this.node = node;
+    CcsApi(AdminServices services, Commits commits) {
+        this.services = services;
         this.commits = commits;
     }
 
@@ -53,7 +52,7 @@ final class CcsApi {
         } finally {
             Arrays.fill(password, '\0');
         }
-        StoredCertificate stored = imported.toStored(node.protector());
+        StoredCertificate stored = imported.toStored(services.protector());
         JsonArray warnings = new JsonArray();
         String probe = probeName(key);
         if (!stored.summary().covers(probe)) {
@@ -65,7 +64,7 @@ final class CcsApi {
             warnings.add(new JsonObject().put("code", "NO_PRIVATE_KEY").put("message", "certificate " + stored.thumbprint()
                     + " has no private key: handshakes served from this entry will fail"));
         }
-        CertificateDetails d = imported.details(node.clock());
+        CertificateDetails d = imported.details(services.clock());
         warnings.addAll(CertificateJson.warnings(d.warnings()));
         ChangeRecord rec = commits.commit(r, s -> new ConfigChange.PutCcs(key, stored));
         return new JsonObject().put("version", rec.version()).put("key", key).put("thumbprint", stored.thumbprint().hex())
@@ -78,8 +77,8 @@ final class CcsApi {
         JsonArray a = new JsonArray();
         for (String key : s.ccsKeys()) {
             StoredCertificate c = s.ccs(key);
-            if (within == null || c.summary().expiresWithin(node.clock(), within)) {
-                a.add(CertificateJson.summary(c, node.clock()).put("key", key).put("name", CcsKeys.displayName(key)));
+            if (within == null || c.summary().expiresWithin(services.clock(), within)) {
+                a.add(CertificateJson.summary(c, services.clock()).put("key", key).put("name", CcsKeys.displayName(key)));
             }
         }
         return new JsonObject().put("version", s.version()).put("entries", a);
@@ -100,7 +99,7 @@ final class CcsApi {
                     + (CcsKeys.isWildcard(key) || CcsKeys.wildcardFor(key) == null ? "" : " (nor " + CcsKeys.wildcardFor(key) + ")"));
         }
         return new JsonObject().put("version", s.version()).put("key", key).put("servedBy", servedBy)
-                .put("certificate", CertificateJson.details(CertificateDetails.of(c, node.clock())));
+                .put("certificate", CertificateJson.details(CertificateDetails.of(c, services.clock())));
     }
 
     private JsonObject delete(Req r) {

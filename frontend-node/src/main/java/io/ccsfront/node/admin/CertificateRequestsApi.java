@@ -11,7 +11,6 @@ import io.ccsfront.config.ChangeRecord;
 import io.ccsfront.config.ConfigChange;
 import io.ccsfront.config.ConfigException;
 import io.ccsfront.config.ConfigSnapshot;
-import io.ccsfront.node.FrontendNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +28,11 @@ final class CertificateRequestsApi {
 
     private static final List<String> SUBJECT_FIELDS = List.of("cn", "o", "ou", "l", "st", "c");
 
-    private final FrontendNode node;
+    private final AdminServices services;
     private final Commits commits;
 
-    CertificateRequestsApi(FrontendNode node, Commits commits) {
-        this.node = node;
+    CertificateRequestsApi(AdminServices services, Commits commits) {
+        this.services = services;
         this.commits = commits;
     }
 
@@ -51,7 +50,7 @@ final class CertificateRequestsApi {
         KeySpec key = BadInput.parse("key", r.field("key") == null ? "rsa:2048" : r.field("key"), KeySpec::parse);
         CertificateRequests.Created created;
         try {
-            created = CertificateRequests.create(subject, sans, key, node.protector(), node.clock());
+            created = CertificateRequests.create(subject, sans, key, services.protector(), services.clock());
         } catch (IllegalArgumentException e) {
             throw new BadInput("sans", String.join(",", sans), e.getMessage());
         }
@@ -87,9 +86,9 @@ final class CertificateRequestsApi {
         if (file == null) {
             throw new BadInput("file", null, "file is required: the issued certificate (CER, PEM or P7B), multipart or base64");
         }
-        ImportedCertificate issued = CertificateRequests.complete(file, commits.current().pendingRequests(), node.protector());
+        ImportedCertificate issued = CertificateRequests.complete(file, commits.current().pendingRequests(), services.protector());
         Thumbprint requestId = CertificateRequests.requestId(issued.leaf());
-        StoredCertificate stored = issued.toStored(node.protector());
+        StoredCertificate stored = issued.toStored(services.protector());
         ChangeRecord rec = commits.commit(r, s -> {
             List<ConfigChange> changes = new ArrayList<>();
             if (!s.hasStore(store)) {
@@ -103,7 +102,7 @@ final class CertificateRequestsApi {
         });
         return AdminApi.Reply.created(new JsonObject().put("version", rec.version()).put("thumbprint", stored.thumbprint().hex())
                 .put("store", store).put("requestId", requestId.hex())
-                .put("certificate", CertificateJson.details(issued.details(node.clock()))));
+                .put("certificate", CertificateJson.details(issued.details(services.clock()))));
     }
 
     /** The subject fields; a validation failure names its field (cn, o, ou, l, st or c). */

@@ -13,7 +13,6 @@ import io.ccsfront.config.ChangeRecord;
 import io.ccsfront.config.ConfigChange;
 import io.ccsfront.config.ConfigException;
 import io.ccsfront.config.ConfigSnapshot;
-import io.ccsfront.node.FrontendNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -35,12 +34,12 @@ final class CertificatesApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(CertificatesApi.class);
 
-    private final FrontendNode node;
+    private final AdminServices services;
     private final Commits commits;
     private final AuditLog audit;
 
-    CertificatesApi(FrontendNode node, Commits commits, AuditLog audit) {
-        this.node = node;
+    CertificatesApi(AdminServices services, Commits commits, AuditLog audit) {
+        this.services = services;
         this.commits = commits;
         this.audit = audit;
     }
@@ -66,11 +65,11 @@ final class CertificatesApi {
         } finally {
             Arrays.fill(password, '\0');
         }
-        StoredCertificate stored = imported.toStored(node.protector());
+        StoredCertificate stored = imported.toStored(services.protector());
         ChangeRecord rec = commits.commit(r, s -> s.hasStore(store)
                 ? new ConfigChange.PutCertificate(store, stored)
                 : new ConfigChange.Batch(List.of(new ConfigChange.CreateStore(store), new ConfigChange.PutCertificate(store, stored))));
-        CertificateDetails d = imported.details(node.clock());
+        CertificateDetails d = imported.details(services.clock());
         LOG.info("certificate {} ({}) imported into store {} by {}", stored.thumbprint(), stored.summary().label(), store, r.actor());
         JsonArray warnings = CertificateJson.warnings(d.warnings());
         imported.warnings().forEach(w -> warnings.add(new JsonObject().put("code", "IMPORT").put("message", w)));
@@ -90,10 +89,10 @@ final class CertificatesApi {
             String storeName = displayStore(s, e.getKey().store());
             StoredCertificate c = e.getValue();
             if ((store != null && !storeName.equalsIgnoreCase(store))
-                    || (within != null && !c.summary().expiresWithin(node.clock(), within))) {
+                    || (within != null && !c.summary().expiresWithin(services.clock(), within))) {
                 continue;
             }
-            out.add(CertificateJson.summary(c, node.clock()).put("store", storeName)
+            out.add(CertificateJson.summary(c, services.clock()).put("store", storeName)
                     .put("bindings", bindingKeys(s, c.thumbprint(), storeName)));
         }
         return new JsonObject().put("version", s.version()).put("stores", CertificateJson.strings(s.storeNames()))
@@ -108,7 +107,7 @@ final class CertificatesApi {
         if (c == null) {
             throw new ConfigException.NotFound("certificate " + t + " not found in any store or the CCS");
         }
-        return new JsonObject().put("version", s.version()).put("certificate", CertificateJson.details(CertificateDetails.of(c, node.clock())))
+        return new JsonObject().put("version", s.version()).put("certificate", CertificateJson.details(CertificateDetails.of(c, services.clock())))
                 .put("stores", CertificateJson.strings(stores)).put("ccsKeys", CertificateJson.strings(s.ccsKeysUsing(t)))
                 .put("bindings", bindingKeys(s, t, null));
     }
@@ -151,8 +150,8 @@ final class CertificatesApi {
             if (c == null) {
                 throw new ConfigException.NotFound("certificate " + t + " not found in any store or the CCS");
             }
-            byte[] pfx = PfxExporter.export(c, node.protector(), password);
-            audit.export(t, r.actor(), s.version(), node.clock().instant());
+            byte[] pfx = PfxExporter.export(c, services.protector(), password);
+            audit.export(t, r.actor(), s.version(), services.clock().instant());
             LOG.info("certificate {} ({}) exported with its private key as password-protected PFX by {}", t, c.summary().label(), r.actor());
             return new JsonObject().put("version", s.version()).put("thumbprint", t.hex())
                     .put("fileName", c.summary().label().replace('*', '_') + ".pfx").put("pfx", Base64.getEncoder().encodeToString(pfx));

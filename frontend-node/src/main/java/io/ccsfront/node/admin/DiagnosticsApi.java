@@ -6,7 +6,6 @@ import io.ccsfront.config.ConfigSnapshot;
 import io.ccsfront.doctor.Doctor;
 import io.ccsfront.doctor.Finding;
 import io.ccsfront.doctor.Severity;
-import io.ccsfront.node.FrontendNode;
 import io.ccsfront.selection.Decision;
 import io.ccsfront.selection.LevelTrace;
 import io.ccsfront.selection.Selector;
@@ -24,12 +23,12 @@ import java.util.Locale;
  */
 final class DiagnosticsApi {
 
-    private final FrontendNode node;
+    private final AdminServices services;
     private final Selector selector;
 
-    DiagnosticsApi(FrontendNode node) {
-        this.node = node;
-        this.selector = new Selector(node.settings().fallThroughUnusable());
+    DiagnosticsApi(AdminServices services) {
+        this.services = services;
+        this.selector = new Selector(services.settings().fallThroughUnusable());
     }
 
     void mount(AdminApi api) {
@@ -41,16 +40,16 @@ final class DiagnosticsApi {
         InetAddress ip = BadInput.parse("ip", r.field("ip"), v -> IpAddresses.parse(v, "ip"));
         int port = BadInput.parse("port", r.field("port"), v -> Ports.parse(v, "port"));
         String sni = r.field("sni");
-        ConfigSnapshot s = node.configService().current();
-        Decision d = selector.explain(s, ip, port, sni == null || sni.isBlank() ? null : sni.strip(), node.cache().health());
+        ConfigSnapshot s = services.configService().current();
+        Decision d = selector.explain(s, ip, port, sni == null || sni.isBlank() ? null : sni.strip(), services.cache().health());
         return decision(d).put("version", s.version()).put("ip", IpAddresses.format(ip)).put("port", port);
     }
 
     private JsonObject doctor(Req r) {
         String w = r.field("expiringWithin");
         Duration within = Duration.ofDays(w == null ? 30 : BadInput.number("expiringWithin", w, 0, 36_500));
-        ConfigSnapshot s = node.configService().current();
-        List<Finding> findings = Doctor.examine(s, selector, node.clock(), within, node.cache().health());
+        ConfigSnapshot s = services.configService().current();
+        List<Finding> findings = Doctor.examine(s, selector, services.clock(), within, services.cache().health());
         JsonArray a = new JsonArray();
         int[] counts = new int[Severity.values().length];
         for (Finding f : findings) {

@@ -1,9 +1,8 @@
 package io.ccsfront.node.admin;
 
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
-import io.ccsfront.node.FrontendNode;
 import io.ccsfront.node.cluster.ClusterView;
 import io.ccsfront.node.config.Listener;
+import io.ccsfront.store.ConfigCodec;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -24,59 +23,59 @@ import java.util.List;
  */
 final class NodeApi {
 
-    private final FrontendNode node;
+    private final AdminServices services;
     private final Instant started;
     private final HttpClient client;
     private final long timeoutMs;
 
-    NodeApi(FrontendNode node) {
-        this.node = node;
-        this.started = node.clock().instant();
-        this.timeoutMs = node.config().duration("admin.remoteTimeout").toMillis();
-        this.client = node.vertx().createHttpClient(new HttpClientOptions().setConnectTimeout((int) timeoutMs));
+    NodeApi(AdminServices services) {
+        this.services = services;
+        this.started = services.clock().instant();
+        this.timeoutMs = services.settings().remoteTimeout().toMillis();
+        this.client = services.vertx().createHttpClient(new HttpClientOptions().setConnectTimeout((int) timeoutMs));
     }
 
     void mount(AdminApi api) {
         api.get("/node", r -> info());
         api.get("/config/hash", r -> {
-            var snapshot = node.configService().current();
+            var snapshot = services.configService().current();
             return new JsonObject().put("version", snapshot.version())
-                    .put("contentHash", io.ccsfront.store.ConfigCodec.contentHash(snapshot));
+                    .put("contentHash", ConfigCodec.contentHash(snapshot));
         });
         api.getAsync("/cluster", this::cluster);
     }
 
     JsonObject info() {
-        CacheStats st = node.cache().stats();
-        long builds = node.cache().builds();
+        CacheView.Figures st = services.cache().figures();
         JsonObject cache = new JsonObject()
-                .put("size", node.cache().size())
-                .put("hits", st.hitCount())
-                .put("misses", st.missCount())
-                .put("hitRate", st.requestCount() == 0 ? 0.0 : st.hitRate())
-                .put("evictions", st.evictionCount())
-                .put("builds", builds)
-                .put("averageBuildMicros", builds == 0 ? 0 : node.cache().buildNanos() / builds / 1000)
-                .put("invalidations", node.cache().invalidations())
-                .put("unusableKeys", node.cache().brokenCount());
+                .put("size", st.size())
+                .put("hits", st.hits())
+                .put("misses", st.misses())
+                .put("hitRate", st.hitRate())
+                .put("evictions", st.evictions())
+                .put("builds", st.builds())
+                .put("averageBuildMicros", st.averageBuildMicros())
+                .put("invalidations", st.invalidations())
+                .put("unusableKeys", st.unusableKeys());
+        AdminServices.Listeners bound = services.listeners();
         JsonObject listeners = new JsonObject()
-                .put("https", listeners(node.settings().https(), node.httpsPorts()))
-                .put("http", listeners(node.settings().http(), node.httpPorts()))
-                .put("httpsEndpoints", new JsonArray(List.copyOf(node.httpsEndpoints())))
+                .put("https", listeners(bound.https()))
+                .put("http", listeners(bound.http()))
+                .put("httpsEndpoints", new JsonArray(bound.httpsEndpoints()))
                 .put("admin", self().adminUrl());
         return new JsonObject()
-                .put("name", node.settings().nodeName())
+                .put("name", services.settings().nodeName())
                 .put("softwareVersion", softwareVersion())
-                .put("configVersion", node.configService().current().version())
-                .put("ready", node.configService().ready())
+                .put("configVersion", services.configService().current().version())
+                .put("ready", services.configService().ready())
                 .put("startedAt", started.toString())
-                .put("uptimeSeconds", Duration.between(started, node.clock().instant()).toSeconds())
+                .put("uptimeSeconds", Duration.between(started, services.clock().instant()).toSeconds())
                 .put("cache", cache)
                 .put("listeners", listeners);
     }
 
     private Future<JsonObject> cluster(Req r) {
-        ClusterView view = node.clusterView();
+        ClusterView view = services.clusterView();
         List<Future<JsonObject>> members = new ArrayList<>();
         for (ClusterView.Member m : view.members()) {
             JsonObject base = new JsonObject().put("name", m.name()).put("self", m.self()).put("adminUrl", m.adminUrl())
@@ -92,7 +91,7 @@ final class NodeApi {
         return Future.all(members).map(all -> {
             JsonArray a = new JsonArray();
             members.forEach(f -> a.add(f.result()));
-            return new JsonObject().put("self", view.self()).put("version", node.configService().current().version()).put("members", a);
+            return new JsonObject().put("self", view.self()).put("version", services.configService().current().version()).put("members", a);
         });
     }
 
@@ -112,7 +111,7 @@ final class NodeApi {
     }
 
     private ClusterView.Member self() {
-        for (ClusterView.Member m : node.clusterView().members()) {
+        for (ClusterView.Member m : services.clusterView().members()) {
             if (m.self()) {
                 return m;
             }
@@ -120,16 +119,14 @@ final class NodeApi {
         throw new IllegalStateException("the cluster view does not list this node");
     }
 
-    private static JsonArray listeners(List<Listener> configured, List<Integer> actual) {
+    private static JsonArray listeners(List<Listener> bound) {
         JsonArray a = new JsonArray();
-        for (int i = 0; i < configured.size() && i < actual.size(); i++) {
-            a.add(new Listener(configured.get(i).host(), actual.get(i)).toString());
-        }
+        bound.forEach(l -> a.add(l.toString()));
         return a;
     }
 
     static String softwareVersion() {
-        String v = FrontendNode.class.getPackage().getImplementationVersion();
+        String v = NodeApi.class.getPackage().getImplementationVersion(); // the node jar's manifest
         return v == null ? "0.1.0-SNAPSHOT" : v;
     }
 }

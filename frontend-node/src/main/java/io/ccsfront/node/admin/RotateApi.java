@@ -4,7 +4,6 @@ import io.ccsfront.cert.Thumbprint;
 import io.ccsfront.config.ChangeRecord;
 import io.ccsfront.config.ConfigChange;
 import io.ccsfront.config.ConfigSnapshot;
-import io.ccsfront.node.FrontendNode;
 import io.ccsfront.selection.Selector;
 import io.vertx.core.json.JsonObject;
 
@@ -18,14 +17,14 @@ import io.vertx.core.json.JsonObject;
  */
 final class RotateApi {
 
-    private final FrontendNode node;
+    private final AdminServices services;
     private final Commits commits;
     private final Selector selector;
 
-    RotateApi(FrontendNode node, Commits commits) {
-        this.node = node;
+    RotateApi(AdminServices services, Commits commits) {
+        this.services = services;
         this.commits = commits;
-        this.selector = new Selector(node.settings().fallThroughUnusable());
+        this.selector = new Selector(services.settings().fallThroughUnusable());
     }
 
     void mount(AdminApi api) {
@@ -58,6 +57,6 @@ final class RotateApi {
     }
 
     private RotationPlan plan(ConfigSnapshot s, Thumbprint from, Thumbprint to) {
-        return RotationPlan.of(s, from, to, selector, node.cache().health(), node.clock());
+        return RotationPlan.of(s, from, to, selector, services.cache().health(), services.clock());
     }
 }
