@@ -1,63 +1,58 @@
 package io.ccsfront.node;
 
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import com.hazelcast.core.HazelcastInstance;
 import io.ccsfront.cert.KeyProtector;
-import io.ccsfront.config.AffectedCertificates;
-import io.ccsfront.config.ConfigChange;
-import io.ccsfront.config.ConfigException;
-import io.ccsfront.config.ConfigSnapshot;
 import io.ccsfront.node.admin.AdminServer;
 import io.ccsfront.node.admin.AdminServices;
 import io.ccsfront.node.admin.AdminSettings;
 import io.ccsfront.node.admin.CacheView;
 import io.ccsfront.node.cluster.ClusterConfigService;
 import io.ccsfront.node.cluster.ClusterMembers;
-import io.ccsfront.node.cluster.HazelcastMember;
+import io.ccsfront.node.cluster.ClusterSettings;
 import io.ccsfront.node.cluster.ClusterView;
+import io.ccsfront.node.cluster.HazelcastMember;
 import io.ccsfront.node.cluster.StandaloneCluster;
 import io.ccsfront.node.config.Listener;
-import io.ccsfront.node.metrics.ConfigMetrics;
-import io.ccsfront.node.proxy.ProxyHandler;
-import io.ccsfront.node.proxy.ProxyMetrics;
-import io.ccsfront.node.proxy.ProxySettings;
-import io.ccsfront.node.proxy.ServedCertificates;
 import io.ccsfront.node.config.NodeConfig;
 import io.ccsfront.node.config.NodeSettings;
 import io.ccsfront.node.config.Secrets;
+import io.ccsfront.node.metrics.ConfigMetrics;
+import io.ccsfront.node.metrics.MetricsSettings;
+import io.ccsfront.node.metrics.NodeMetrics;
+import io.ccsfront.node.proxy.ProxyHandler;
+import io.ccsfront.node.proxy.ProxyMetrics;
+import io.ccsfront.node.proxy.ProxySettings;
+import io.ccsfront.node.state.AppliedChanges;
 import io.ccsfront.node.state.CcsFolderWatcher;
+import io.ccsfront.node.state.CcsSettings;
 import io.ccsfront.node.state.ConfigService;
-import io.ccsfront.node.state.DefaultCertificate;
+import io.ccsfront.node.state.Installer;
 import io.ccsfront.node.state.LocalConfigService;
 import io.ccsfront.node.tls.CertificateCache;
-import io.ccsfront.node.tls.HandshakeMetrics;
-import io.ccsfront.node.tls.HandshakeSelector;
 import io.ccsfront.node.tls.NativeKeyCacheRefresher;
-import io.ccsfront.node.tls.SelectingKeyManagers;
-import io.ccsfront.node.tls.SessionResumption;
-import io.ccsfront.node.tls.VertxTlsSeam;
+import io.ccsfront.node.tls.ServedCertificate;
+import io.ccsfront.node.tls.TlsSettings;
+import io.ccsfront.node.tls.TlsWiring;
 import io.ccsfront.selection.CertificateHealth;
-import io.ccsfront.selection.Selector;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -69,8 +64,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One front-end node: TLS and HTTP listeners, per-handshake certificate selection, routing to
- * web workers, and the admin listener. {@link #start} returns when every listener is bound.
+ * One front-end node: the composition root. It builds each component from its settings and the
+ * services it uses, binds the TLS and HTTP listeners and the admin listener, and stops them in
+ * order. {@link #start} returns when every listener is bound.
  */
 public final class FrontendNode implements AutoCloseable {
 
@@ -78,23 +74,24 @@ public final class FrontendNode implements AutoCloseable {
 
     private final NodeConfig config;
     private final NodeSettings settings;
+    private final TlsSettings tlsSettings;
+    private final ClusterSettings clusterSettings;
+    private final CcsSettings ccsSettings;
     private final Clock clock;
     private Vertx vertx;
     private PrometheusMeterRegistry registry;
     private ConfigService configService;
     private KeyProtector protector;
     private String adminToken;
-    private CertificateCache cache;
+    private TlsWiring tls;
     private final List<HttpServer> servers = new ArrayList<>();
     private final List<Integer> httpsPorts = new ArrayList<>();
     private final List<Integer> httpPorts = new ArrayList<>();
     private int adminPort;
     private AdminServer admin;
-    private SessionResumption resumption;
     private CcsFolderWatcher ccsFolder;
     private ProxyHandler proxy;
-    private NativeKeyCacheRefresher refresher;
-    private com.hazelcast.core.HazelcastInstance hazelcast;
+    private HazelcastInstance hazelcast;
     private ClusterView clusterView;
     private Consumer<AdminServices> adminApi = services -> { };
     private volatile boolean ready;
@@ -102,6 +99,9 @@ public final class FrontendNode implements AutoCloseable {
     public FrontendNode(NodeConfig config, Clock clock) {
         this.config = config;
         this.settings = NodeSettings.from(config);
+        this.tlsSettings = TlsSettings.from(config);
+        this.clusterSettings = ClusterSettings.from(config);
+        this.ccsSettings = CcsSettings.from(config);
         this.clock = clock;
     }
 
@@ -110,161 +110,75 @@ public final class FrontendNode implements AutoCloseable {
         long t0 = System.nanoTime();
         protector = Secrets.masterKey(config, settings.dataDir());
         adminToken = Secrets.adminToken(config, settings.dataDir());
-        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.config().commonTags("node", settings.nodeName());
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        MicrometerMetricsOptions vertxMetrics = new MicrometerMetricsOptions().setEnabled(true);
-        if (!Boolean.getBoolean("ccsfront.vertxServerMetrics")) {
-            // Vert.x's server metrics register or look up meters on every connection and response
-            // (MeterRegistry.getOrCreateMeter on the event loop, ~9 % of its Java time per handshake);
-            // ccsfront.tls.*, ccsfront.proxy.* and ccsfront.listener.connections cover what they told
-            vertxMetrics.addDisabledMetricsCategory(io.vertx.micrometer.MetricsDomain.NET_SERVER)
-                    .addDisabledMetricsCategory(io.vertx.micrometer.MetricsDomain.HTTP_SERVER);
-        } else {
-            vertxMetrics.addLabels(io.vertx.micrometer.Label.LOCAL);
-        }
+        registry = NodeMetrics.registry(settings.nodeName());
         vertx = Vertx.builder()
                 .with(new VertxOptions().setPreferNativeTransport(true)
                         .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
-                        .setMetricsOptions(vertxMetrics))
+                        .setMetricsOptions(NodeMetrics.vertxOptions()))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .withTransport(AcceptOnEventLoopTransport.preferNative())
                 .build();
-        // event-loop pending tasks and Netty's pooled buffers (Vert.x's own metrics cover its clients and pools; its server metrics are off)
-        new io.micrometer.core.instrument.binder.netty4.NettyEventExecutorMetrics(
-                ((io.vertx.core.internal.VertxInternal) vertx).eventLoopGroup()).bindTo(registry);
-        new io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics(io.netty.buffer.PooledByteBufAllocator.DEFAULT)
-                .bindTo(registry);
+        NodeMetrics.bindNetty(((VertxInternal) vertx).eventLoopGroup(), registry);
         if (!vertx.isNativeTransportEnabled()) {
             LOG.warn("native epoll transport unavailable ({}); using NIO", vertx.unavailableNativeTransportCause());
         }
         // the admin listener opens first: /health/live and /metrics answer while the node joins the cluster
         admin = new AdminServer(vertx, registry, adminToken, () -> ready && configService.ready());
-        adminPort = admin.start(settings.adminHost(), settings.adminPort(), config.string("admin.tls.certFile"),
-                config.string("admin.tls.keyFile"));
-        if (config.bool("cluster.enabled")) {
-            hazelcast = HazelcastMember.start(config, settings.nodeName());
+        adminPort = admin.start(settings.adminHost(), settings.adminPort(), settings.adminTlsCertFile(), settings.adminTlsKeyFile());
+        if (clusterSettings.enabled()) {
+            hazelcast = HazelcastMember.start(clusterSettings, settings.nodeName());
             configService = ClusterConfigService.start(hazelcast, protector, settings.dataDir().resolve("config"), clock,
-                    settings.nodeName(), config.integer("cluster.initialMembers", 1, 1000), config.duration("cluster.joinTimeout"), 1000);
+                    settings.nodeName(), clusterSettings.initialMembers(), clusterSettings.joinTimeout(), 1000);
         } else {
             configService = LocalConfigService.open(settings.dataDir().resolve("config"), 1000, clock);
         }
-
         new ConfigMetrics(configService, clock, () -> hazelcast == null ? 1 : hazelcast.getCluster().getMembers().size())
                 .bindTo(registry);
-        cache = new CertificateCache(settings.cacheSize(), protector);
-        HandshakeMetrics hm = new HandshakeMetrics(cache);
-        hm.bindTo(registry);
-        HandshakeSelector selector = new HandshakeSelector(configService::current, new Selector(settings.fallThroughUnusable()), cache, hm);
-        configService.addListener((before, after, record) -> {
-            if (record == null) {
-                cache.invalidateAll();
-            } else {
-                cache.invalidate(AffectedCertificates.of(before, record.change()));
-            }
-        });
 
-        Set<Integer> ports = new TreeSet<>();
-        settings.https().forEach(l -> ports.add(l.port()));
         if (settings.defaultCertificate()) {
-            for (int attempt = 0; attempt < 10; attempt++) {
-                ConfigSnapshot now = configService.current();
-                ConfigChange def = DefaultCertificate.missing(now, ports, protector, clock);
-                if (def == null) {
-                    break;
-                }
-                try {
-                    configService.commit(def, now.version(), "installer");
-                    break;
-                } catch (ConfigException.StaleVersion e) {
-                    LOG.debug("another node changed the configuration first; re-checking the Default certificate");
-                }
-            }
+            Set<Integer> ports = new TreeSet<>();
+            settings.https().forEach(l -> ports.add(l.port()));
+            Installer.defaultCertificate(configService, ports, protector, clock);
         }
-        for (String p : config.list("ccs.bindPorts")) {
-            int port = io.ccsfront.binding.Ports.parse(p, "ccs.bindPorts");
-            ConfigSnapshot now = configService.current();
-            if (now.ccsBinding(port) == null) {
-                try {
-                    configService.commit(new ConfigChange.PutBinding(new io.ccsfront.binding.CcsBinding(port), ConfigChange.Mode.ADD),
-                            now.version(), "installer");
-                } catch (ConfigException e) {
-                    LOG.debug("ccs={} binding: {}", port, e.getMessage());
-                }
-            }
-        }
-        boolean openSsl = settings.openSsl() && VertxTlsSeam.openSslAvailable();
-        if (settings.openSsl() && !openSsl) {
-            LOG.warn("tls.engine=openssl but BoringSSL (netty-tcnative) did not load: {}; using the JDK engine",
-                    io.netty.handler.ssl.OpenSsl.unavailabilityCause().toString());
-        }
-        if (!openSsl) {
-            // stateful sessions, so that sessions under a changed certificate can be invalidated (JDK tickets cannot)
-            System.setProperty("jdk.tls.server.enableSessionTicketExtension", "false");
-        }
-        resumption = new SessionResumption(protector, clock, settings.ticketKeyRotation(), settings.sessionTickets(),
-                configService.current().version());
-        configService.addListener((before, after, record) -> resumption.certificatesChanged(after.version(),
-                record == null ? Set.of(new io.ccsfront.cert.Thumbprint("0".repeat(40))) : AffectedCertificates.of(before, record.change())));
-        int nativeCache = Math.min(settings.cacheSize(), 100_000);
-        io.netty.internal.tcnative.AsyncSSLPrivateKeyMethod signer;
-        try {
-            signer = io.ccsfront.node.tls.PrivateKeySigners.choose(config.string("tls.rsaSigner"), config.list("tls.rsaSignerLibrary"),
-                    openSsl, registry);
-        } catch (IllegalArgumentException | io.ccsfront.node.tls.PrivateKeySigners.Unavailable e) {
-            throw new NodeConfig.ConfigError(e.getMessage());
-        }
-        VertxTlsSeam.Settings seam = new VertxTlsSeam.Settings(selector, openSsl, nativeCache, settings.sessionTickets(),
-                resumption::register, signer);
-        Duration refreshInterval = config.duration("tls.nativeCacheRefreshInterval");
-        refresher = openSsl ? new NativeKeyCacheRefresher(nativeCache, refreshInterval) : null;
-        if (refresher != null) {
-            vertx.setPeriodic(Math.max(1000, Math.min(60_000, refreshInterval.toMillis())), id -> refresher.check());
-        }
-        vertx.setPeriodic(1000, id -> resumption.tick());
+        Installer.ccsBindings(configService, ccsSettings.bindPorts());
+
+        AppliedChanges changes = AppliedChanges.of(configService);
+        tls = TlsWiring.create(tlsSettings, configService, protector, clock, registry);
+        changes.subscribe(tls::applied);
+        tls.startTimers(vertx);
+
         Handler<HttpServerRequest> handler = requestHandler.apply(this);
         for (Listener l : settings.https()) {
-            HttpServerOptions o = baseOptions(l)
-                    .setSsl(true).setUseAlpn(true)
-                    .setKeyCertOptions(KeyCertOptions.wrap(SelectingKeyManagers.create(cache, refresher, signer != null)))
-                    .setSslEngineOptions(VertxTlsSeam.engineOptions(seam))
-                    .setEnabledSecureTransportProtocols(protocols(settings.minTlsVersion()))
-                    .setSslHandshakeTimeout(settings.handshakeTimeout().toMillis())
-                    .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
+            HttpServerOptions o = tls.secure(baseOptions(l));
             httpsPorts.add(listen(o, handler, l));
         }
         for (Listener l : settings.http()) {
             httpPorts.add(listen(baseOptions(l), handler, l));
         }
-        String adminUrl = (config.string("admin.tls.certFile").isEmpty() ? "http" : "https") + "://"
+        String adminUrl = (settings.adminTlsCertFile().isEmpty() ? "http" : "https") + "://"
                 + hostPort(settings.adminHost().equals("0.0.0.0") ? advertisedHost() : settings.adminHost(), adminPort);
         if (hazelcast != null) {
             ClusterMembers members = new ClusterMembers(hazelcast).publish(settings.nodeName(), adminUrl, this::httpsEndpoints,
-                    () -> configService.current().version(),
-                    config.list("cluster.trustedInterfaces").isEmpty() ? memberHosts() : config.list("cluster.trustedInterfaces"));
+                    () -> configService.current().version(), clusterSettings.trusted());
             configService.addListener((b, a, r) -> members.update());
             clusterView = members;
         } else {
             clusterView = new StandaloneCluster(settings.nodeName(), adminUrl, this::httpsEndpoints, () -> configService.current().version());
         }
-        adminApi.accept(new AdminServices(vertx, admin, configService, protector, clock, cacheView(cache), clusterView,
-                boundListeners(), AdminSettings.from(config, settings)));
+        adminApi.accept(new AdminServices(vertx, admin, configService, protector, clock, cacheView(tls.cache()), clusterView,
+                boundListeners(), AdminSettings.from(config, settings), changes));
         LOG.info("admin API, /metrics and /health on {}:{}{}", settings.adminHost(), adminPort,
                 isLoopback(settings.adminHost()) ? "" : " (NOT loopback: make sure only trusted networks reach it)");
-        if (!config.string("ccs.folder").isEmpty()) {
-            ccsFolder = new CcsFolderWatcher(Path.of(config.string("ccs.folder")), Secrets.ccsPassword(config), protector, configService);
-            ccsFolder.start(vertx, config.duration("ccs.pollInterval"));
+        if (ccsSettings.folder() != null) {
+            ccsFolder = new CcsFolderWatcher(ccsSettings.folder(), ccsSettings.password(), protector, configService);
+            ccsFolder.start(vertx, ccsSettings.pollInterval());
         }
         if (settings.demo()) {
             Demo.install(vertx, configService, protector, clock, httpsPorts, httpPorts);
         }
         ready = true;
         LOG.info("node {} ready in {} ms: https {} http {} ({} engine), configuration version {}", settings.nodeName(),
-                (System.nanoTime() - t0) / 1_000_000, httpsPorts, httpPorts, openSsl ? "BoringSSL" : "JDK",
+                (System.nanoTime() - t0) / 1_000_000, httpsPorts, httpPorts, tls.openSsl() ? "BoringSSL" : "JDK",
                 configService.current().version());
         return this;
     }
@@ -284,14 +198,14 @@ public final class FrontendNode implements AutoCloseable {
     private int listen(HttpServerOptions o, Handler<HttpServerRequest> handler, Listener l) {
         AtomicInteger open = new AtomicInteger();
         int max = settings.maxConnections();
-        io.vertx.core.internal.VertxInternal vi = (io.vertx.core.internal.VertxInternal) vertx;
+        VertxInternal vi = (VertxInternal) vertx;
         int port = l.port();
         HttpServer first = null;
         int instances = 0;
-        for (io.netty.util.concurrent.EventExecutor loop : vi.eventLoopGroup()) {
-            io.vertx.core.internal.ContextInternal ctx = vi.contextBuilder()
-                    .withThreadingModel(io.vertx.core.ThreadingModel.EVENT_LOOP)
-                    .withEventLoop((io.netty.channel.EventLoop) loop).build();
+        for (EventExecutor loop : vi.eventLoopGroup()) {
+            ContextInternal ctx = vi.contextBuilder()
+                    .withThreadingModel(ThreadingModel.EVENT_LOOP)
+                    .withEventLoop((EventLoop) loop).build();
             HttpServer server = vertx.createHttpServer(o);
             server.connectionHandler(conn -> {
                 if (open.incrementAndGet() > max) {
@@ -300,7 +214,7 @@ public final class FrontendNode implements AutoCloseable {
                 conn.closeHandler(v -> open.decrementAndGet());
             });
             server.requestHandler(handler);
-            io.vertx.core.Promise<HttpServer> bound = io.vertx.core.Promise.promise();
+            Promise<HttpServer> bound = Promise.promise();
             int p = port;
             ctx.runOnContext(v -> server.listen(p, l.host()).onComplete(bound));
             bound.future().await();
@@ -311,25 +225,16 @@ public final class FrontendNode implements AutoCloseable {
                 port = server.actualPort(); // port 0: the others share the port the first one got
             }
         }
-        io.micrometer.core.instrument.Gauge.builder("ccsfront.listener.connections", open, AtomicInteger::get)
+        Gauge.builder("ccsfront.listener.connections", open, AtomicInteger::get)
                 .description("open client connections on the listener")
                 .tags("scheme", o.isSsl() ? "https" : "http", "listener", hostPort(l.host(), port))
                 .register(registry);
-        if (refresher != null && o.isSsl()) {
-            refresher.register(first, o.getSslOptions()); // the instances share one TLS context: updating one updates all
+        if (o.isSsl()) {
+            tls.listening(first, o);
         }
         LOG.info("listening on {}:{} on {} event loop(s){}", l.host(), port, instances,
                 o.isSsl() ? " (TLS, certificate chosen per handshake)" : "");
         return port;
-    }
-
-    private static Set<String> protocols(String min) {
-        Set<String> p = new LinkedHashSet<>();
-        if (min.equals("1.2")) {
-            p.add("TLSv1.2");
-        }
-        p.add("TLSv1.3");
-        return p;
     }
 
     public Vertx vertx() {
@@ -357,7 +262,7 @@ public final class FrontendNode implements AutoCloseable {
     }
 
     public CertificateCache cache() {
-        return cache;
+        return tls.cache();
     }
 
     public String adminToken() {
@@ -383,7 +288,7 @@ public final class FrontendNode implements AutoCloseable {
     }
 
     /** The embedded Hazelcast member, or null when cluster.enabled=false. */
-    public com.hazelcast.core.HazelcastInstance hazelcast() {
+    public HazelcastInstance hazelcast() {
         return hazelcast;
     }
 
@@ -435,16 +340,7 @@ public final class FrontendNode implements AutoCloseable {
 
     /** The address other members and ccsctl reach this node on when it listens on a wildcard. */
     private String advertisedHost() {
-        return config.bool("cluster.enabled") ? config.string("cluster.bindAddress") : "127.0.0.1";
-    }
-
-    private List<String> memberHosts() {
-        List<String> out = new ArrayList<>();
-        for (String m : config.list("cluster.members")) {
-            int c = m.lastIndexOf(':');
-            out.add(c > 0 && m.indexOf(':') == c ? m.substring(0, c) : m);
-        }
-        return out;
+        return clusterSettings.enabled() ? clusterSettings.bindAddress() : "127.0.0.1";
     }
 
     static String hostPort(String host, int port) {
@@ -458,7 +354,7 @@ public final class FrontendNode implements AutoCloseable {
 
     /** BoringSSL's native key-cache refresher, or null with the JDK engine. */
     public NativeKeyCacheRefresher nativeKeyCacheRefresher() {
-        return refresher;
+        return tls.refresher();
     }
 
     public int adminPort() {
@@ -469,10 +365,14 @@ public final class FrontendNode implements AutoCloseable {
         return admin;
     }
 
-    /** The production request handler: the proxy to each site's web workers (ARR's job). */
+    /**
+     * The production request handler: the proxy to each site's web workers (ARR's job), told the
+     * certificate served on each connection by the TLS layer.
+     */
     public static Handler<HttpServerRequest> defaultHandler(FrontendNode node) {
         ProxyHandler proxy = new ProxyHandler(node.vertx, node.configService::current, ProxySettings.from(node.config),
-                ServedCertificates.fromSslSession(), ProxyMetrics.from(node.registry, node.config));
+                req -> ServedCertificate.of(req.connection().sslSession()),
+                new ProxyMetrics(node.registry, MetricsSettings.from(node.config).perSiteSites()));
         node.proxy = proxy;
         return proxy;
     }
@@ -490,11 +390,11 @@ public final class FrontendNode implements AutoCloseable {
         ready = false;
         long drainMs = settings.drainTimeout().toMillis();
         LOG.info("node {} stopping: draining in-flight requests for up to {} ms", settings.nodeName(), drainMs);
-        List<io.vertx.core.Future<Void>> closing = new ArrayList<>();
+        List<Future<Void>> closing = new ArrayList<>();
         for (HttpServer s : servers) {
             closing.add(s.shutdown(drainMs, TimeUnit.MILLISECONDS));
         }
-        for (io.vertx.core.Future<Void> f : closing) {
+        for (Future<Void> f : closing) {
             try {
                 f.await(drainMs + 5_000, TimeUnit.MILLISECONDS);
             } catch (Exception e) {

@@ -68,7 +68,7 @@ public final class AdminApi {
         services.server().identities(Tokens.read(services.settings().tokensFile()));
         Path dataDir = services.settings().dataDir();
         AuditLog audit = AuditLog.open(dataDir.resolve("audit.log"), services.settings().nodeName());
-        services.configService().addListener(audit);
+        services.changes().subscribe(audit);
         Commits commits = new Commits(services.configService());
         api.router.route(BASE + "/*").handler(api::awaitMinVersion);
         new CertificatesApi(services, commits, audit).mount(api);

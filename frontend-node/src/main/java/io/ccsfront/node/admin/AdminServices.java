@@ -3,6 +3,7 @@ package io.ccsfront.node.admin;
 import io.ccsfront.cert.KeyProtector;
 import io.ccsfront.node.cluster.ClusterView;
 import io.ccsfront.node.config.Listener;
+import io.ccsfront.node.state.AppliedChanges;
 import io.ccsfront.node.state.ConfigService;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -23,9 +24,11 @@ import java.util.Objects;
  * @param clusterView   the members of the cluster (this node alone when standalone)
  * @param listeners     this node's bound client listeners
  * @param settings      the admin API's options
+ * @param changes       the applied configuration changes with the certificates each touched (the audit log's input)
  */
 public record AdminServices(Vertx vertx, AdminServer server, ConfigService configService, KeyProtector protector, Clock clock,
-                            CacheView cache, ClusterView clusterView, Listeners listeners, AdminSettings settings) {
+                            CacheView cache, ClusterView clusterView, Listeners listeners, AdminSettings settings,
+                            AppliedChanges changes) {
 
     public AdminServices {
         Objects.requireNonNull(vertx, "vertx");
@@ -37,6 +40,7 @@ public record AdminServices(Vertx vertx, AdminServer server, ConfigService confi
         Objects.requireNonNull(clusterView, "clusterView");
         Objects.requireNonNull(listeners, "listeners");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(changes, "changes");
     }
 
     /**

@@ -25,7 +25,7 @@ public record AdminSettings(String nodeName, Path dataDir, boolean fallThroughUn
     }
 
     public static AdminSettings from(NodeConfig c, NodeSettings node) {
-        return new AdminSettings(node.nodeName(), node.dataDir(), node.fallThroughUnusable(),
+        return new AdminSettings(node.nodeName(), node.dataDir(), c.bool("tls.fallThroughUnusable"),
                 c.longValue("admin.maxUploadBytes", 1024, 1L << 30), c.string("admin.tokensFile"),
                 c.duration("admin.minVersionWait"), c.duration("admin.remoteTimeout"));
     }

@@ -2,8 +2,8 @@ package io.ccsfront.node.admin;
 
 import io.ccsfront.cert.Thumbprint;
 import io.ccsfront.config.ChangeRecord;
-import io.ccsfront.config.ConfigSnapshot;
-import io.ccsfront.node.state.ConfigService;
+import io.ccsfront.node.state.AppliedChange;
+import io.ccsfront.node.state.AppliedChanges;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +30,12 @@ import org.slf4j.LoggerFactory;
  * {@code <dataDir>/audit.log}: one JSON line per committed configuration change, appended and
  * fsynced before the commit returns — {@code time}, {@code node} (the node that wrote the line),
  * {@code actor}, {@code version}, {@code type}, {@code change} (its one-line description) and,
- * where certificates are replaced, {@code oldThumbprints} and {@code newThumbprints}. It listens
- * to the {@link ConfigService}, so changes committed on other cluster members are audited here
- * too. PFX exports are recorded as {@code "type": "export"}. Never key material.
+ * where certificates are replaced, {@code oldThumbprints} and {@code newThumbprints}. It consumes
+ * the node's applied changes ({@link AppliedChanges}), so changes committed on other cluster
+ * members are audited here too. PFX exports are recorded as {@code "type": "export"}. Never key
+ * material.
  */
-final class AuditLog implements ConfigService.Listener {
+final class AuditLog implements Consumer<AppliedChange> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
@@ -57,11 +59,15 @@ final class AuditLog implements ConfigService.Listener {
         }
     }
 
+    /** Appends the change's line; a whole-configuration replacement (a cluster checkpoint) has no record of its own to audit. */
     @Override
-    public void applied(ConfigSnapshot before, ConfigSnapshot after, ChangeRecord record) {
-        io.ccsfront.config.AffectedCertificates.Split split = io.ccsfront.config.AffectedCertificates.split(before, record.change());
-        Set<Thumbprint> olds = split.old();
-        Set<Thumbprint> news = split.added();
+    public void accept(AppliedChange change) {
+        ChangeRecord record = change.record();
+        if (record == null) {
+            return;
+        }
+        Set<Thumbprint> olds = change.replaced();
+        Set<Thumbprint> news = change.added();
         JsonObject line = new JsonObject()
                 .put("time", record.committedAt().toString())
                 .put("node", node)

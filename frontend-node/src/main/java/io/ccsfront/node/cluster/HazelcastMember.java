@@ -6,7 +6,6 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.ccsfront.node.config.NodeConfig;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,38 +31,38 @@ public final class HazelcastMember {
     private HazelcastMember() {
     }
 
-    public static HazelcastInstance start(NodeConfig c, String nodeName) {
+    public static HazelcastInstance start(ClusterSettings c, String nodeName) {
         return Hazelcast.newHazelcastInstance(config(c, nodeName));
     }
 
-    static Config config(NodeConfig c, String nodeName) {
+    static Config config(ClusterSettings c, String nodeName) {
         Config cfg = new Config();
-        cfg.setClusterName(c.string("cluster.name"));
+        cfg.setClusterName(c.name());
         cfg.setInstanceName("ccsfront-" + nodeName + "-" + Long.toHexString(System.nanoTime()));
         cfg.setProperty("hazelcast.phone.home.enabled", "false");
         cfg.setProperty("hazelcast.logging.type", "slf4j");
         cfg.setProperty("hazelcast.shutdownhook.enabled", "false");
         cfg.setProperty("hazelcast.socket.bind.any", "false");
-        cfg.setProperty("hazelcast.local.localAddress", c.string("cluster.bindAddress"));
+        cfg.setProperty("hazelcast.local.localAddress", c.bindAddress());
         cfg.setProperty("hazelcast.wait.seconds.before.join", "1");
         cfg.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
         cfg.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
         cfg.getMemberAttributeConfig().setAttribute("ccsfront.node", nodeName);
         NetworkConfig net = cfg.getNetworkConfig();
-        net.setPort(c.integer("cluster.port", 1, 65535)).setPortAutoIncrement(false);
+        net.setPort(c.port()).setPortAutoIncrement(false);
         JoinConfig join = net.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        String dns = c.string("cluster.kubernetes.serviceDns");
-        List<String> members = c.list("cluster.members");
+        String dns = c.kubernetesServiceDns();
+        List<String> members = c.members();
         if (!dns.isEmpty()) {
             join.getKubernetesConfig().setEnabled(true).setProperty("service-dns", dns)
-                    .setProperty("service-port", Integer.toString(c.integer("cluster.port", 1, 65535)));
+                    .setProperty("service-port", Integer.toString(c.port()));
             LOG.info("cluster {}: Kubernetes DNS discovery through {}", cfg.getClusterName(), dns);
         } else {
             join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2);
             if (members.isEmpty()) {
-                join.getTcpIpConfig().addMember(c.string("cluster.bindAddress") + ":" + c.integer("cluster.port", 1, 65535));
+                join.getTcpIpConfig().addMember(c.bindAddress() + ":" + c.port());
             } else {
                 members.forEach(m -> join.getTcpIpConfig().addMember(m));
             }

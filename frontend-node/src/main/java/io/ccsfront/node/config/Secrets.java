@@ -62,19 +62,6 @@ public final class Secrets {
         return checkToken(readOrCreate(file, Secrets::newToken, "admin token"), file.toString());
     }
 
-    /** The CCS folder's shared PFX password from ccs.passwordFile (empty when not set). */
-    public static char[] ccsPassword(NodeConfig c) {
-        String f = c.string("ccs.passwordFile");
-        if (f.isEmpty()) {
-            return new char[0];
-        }
-        try {
-            return Files.readString(Path.of(f), StandardCharsets.UTF_8).strip().toCharArray();
-        } catch (IOException e) {
-            throw new NodeConfig.ConfigError("cannot read ccs.passwordFile " + f + ": " + e.getMessage());
-        }
-    }
-
     /** 32 random bytes, URL-safe base64. */
     public static String newToken() {
         byte[] b = new byte[32];

@@ -1,6 +1,5 @@
 package io.ccsfront.node.proxy;
 
-import io.ccsfront.node.config.NodeConfig;
 import io.ccsfront.site.Site;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -73,10 +72,6 @@ public final class ProxyMetrics {
                 .description("web workers in use that are ejected").register(registry);
     }
 
-    /** Meters for the sites named in {@code metrics.perSiteSites}. */
-    public static ProxyMetrics from(MeterRegistry registry, NodeConfig config) {
-        return new ProxyMetrics(registry, config.list("metrics.perSiteSites"));
-    }
 
     /** The meters of a site key; the shared {@code other} meters unless the site opted in. */
     SiteMeters site(String siteKey) {

@@ -6,17 +6,12 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Which certificate the front end served on a request's TLS connection: the proxy answers
  * {@code 421 Misdirected Request} when it does not cover the request's host (SPEC.md §3.2).
- * The TLS layer, which chose the certificate during the handshake, supplies the real
- * implementation; it is called once per HTTPS request and must be cheap.
+ * The proxy declares this need; the TLS layer, which chose the certificate during the handshake,
+ * supplies the real implementation (the node plugs it in). It is called once per HTTPS request
+ * and must be cheap.
  */
 @FunctionalInterface
 public interface ServedCertificates {
-
-    /**
-     * The SSL-session value under which the TLS layer records the summary of the certificate it
-     * chose for the connection when the handshake completes (also on resumed handshakes).
-     */
-    String SESSION_KEY = "io.ccsfront.proxy.servedCertificate";
 
     /**
      * The summary of the leaf certificate served on {@code req}'s connection, or {@code null}
@@ -25,7 +20,8 @@ public interface ServedCertificates {
     CertificateSummary servedOn(HttpServerRequest req);
 
     /**
-     * Reads {@code sslSession().getLocalCertificates()[0]} of the request's connection and keeps
+     * For a proxy without the node's TLS layer (tests, a TLS engine of its own): reads
+     * {@code sslSession().getLocalCertificates()[0]} of the request's connection and keeps
      * the summary in the session's own value table ({@link javax.net.ssl.SSLSession#putValue}),
      * so it is parsed once per TLS session and forgotten with it. A value table rather than a
      * map cleared by a close handler: Vert.x 5 keeps one close handler per connection and the

@@ -12,7 +12,7 @@ final class SslSessionCertificates implements ServedCertificates {
     static final SslSessionCertificates INSTANCE = new SslSessionCertificates();
 
     /** Session value name; namespaced so no other code's value collides with it. */
-    static final String KEY = SESSION_KEY;
+    static final String KEY = "io.ccsfront.proxy.servedCertificate";
 
     private SslSessionCertificates() {
     }

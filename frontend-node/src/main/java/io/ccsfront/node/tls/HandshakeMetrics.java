@@ -9,7 +9,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
@@ -20,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * level × result × TLS version, never a hostname or thumbprint. Failed selections are also
  * logged, at most once a second with a count of what was suppressed.
  */
-public final class HandshakeMetrics implements MeterBinder {
+final class HandshakeMetrics implements MeterBinder {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandshakeMetrics.class);
 
@@ -46,7 +48,7 @@ public final class HandshakeMetrics implements MeterBinder {
     private final AtomicLong lastLog = new AtomicLong();
     private final AtomicLong suppressed = new AtomicLong();
 
-    public HandshakeMetrics(CertificateCache cache) {
+    HandshakeMetrics(CertificateCache cache) {
         this.cache = cache;
     }
 
@@ -81,16 +83,17 @@ public final class HandshakeMetrics implements MeterBinder {
                 .description("certificates whose key failed to load").register(r);
     }
 
-    void decided(HandshakeState st, Decision d) {
+    /** Records a handshake's selection decision (the handshake to {@code local}). */
+    void decided(InetSocketAddress local, Decision d) {
         if (d.sniStatus() == SniStatus.INVALID && invalidSni != null) {
             invalidSni.increment();
         }
         if (d.unusableSkipped() > 0 && unusableSkipped != null) {
             unusableSkipped.increment(d.unusableSkipped());
-            LOG.warn("handshake on {} sni={}: passed over {} unusable certificate level(s) (fall-through enabled)", st.local, d.sni(), d.unusableSkipped());
+            LOG.warn("handshake on {} sni={}: passed over {} unusable certificate level(s) (fall-through enabled)", local, d.sni(), d.unusableSkipped());
         }
         if (!d.selected()) {
-            logLimited(st, d);
+            logLimited(local, d);
         }
     }
 
@@ -119,7 +122,7 @@ public final class HandshakeMetrics implements MeterBinder {
         int v = "TLSv1.3".equals(protocol) ? 1 : "TLSv1.2".equals(protocol) ? 0 : 2;
         handshakes[level][result.ordinal()][v].increment();
         if (failure == null) {
-            duration.record(System.nanoTime() - st.startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            duration.record(System.nanoTime() - st.startNanos, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -135,12 +138,12 @@ public final class HandshakeMetrics implements MeterBinder {
         return false;
     }
 
-    private void logLimited(HandshakeState st, Decision d) {
+    private void logLimited(InetSocketAddress local, Decision d) {
         long now = System.nanoTime();
         long last = lastLog.get();
         if (now - last > 1_000_000_000L && lastLog.compareAndSet(last, now)) {
             long n = suppressed.getAndSet(0);
-            LOG.warn("no certificate for handshake on {} sni={}: {} (alert {}){}", st.local, d.sni(),
+            LOG.warn("no certificate for handshake on {} sni={}: {} (alert {}){}", local, d.sni(),
                     d.outcome() == Decision.Outcome.UNUSABLE_CERTIFICATE ? d.problem() : "no binding matches",
                     d.alert().text(), n > 0 ? " [" + n + " similar suppressed]" : "");
         } else {

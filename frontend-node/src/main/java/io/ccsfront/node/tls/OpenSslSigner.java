@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * "RSA signatures through OpenSSL 3"). netty-tcnative lets a context hand key operations to an
  * {@link AsyncSSLPrivateKeyMethod}, and uses it for a connection whose key material has a chain but
  * no key, which {@link SelectingKeyManager} gives for RSA certificates. This method
- * finds the certificate chosen for the connection (its {@link HandshakeState}) and signs with that
+ * finds the certificate chosen for the connection (its {@link HandshakeState}, by the native SSL
+ * pointer: {@link HandshakeLookup}) and signs with that
  * certificate's key as loaded into OpenSSL. ECDSA keys stay with BoringSSL (its P-256 signature is
  * cheaper than the call out), but are handled here too if they ever come.
  *
@@ -257,7 +258,7 @@ final class OpenSslSigner implements AsyncSSLPrivateKeyMethod {
     }
 
     private static PreparedCertificate chosen(long ssl) throws javax.net.ssl.SSLHandshakeException {
-        HandshakeState st = HandshakeState.ofSsl(ssl);
+        HandshakeState st = HandshakeLookup.ofSsl(ssl);
         PreparedCertificate p = st == null ? null : st.prepared();
         if (p == null) {
             throw new javax.net.ssl.SSLHandshakeException("no certificate chosen for this handshake");

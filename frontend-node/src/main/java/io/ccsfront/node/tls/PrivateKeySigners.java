@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * JVM is known to have the incubating foreign-function module, so a node started without the
  * flags never loads it.
  */
-public final class PrivateKeySigners {
+final class PrivateKeySigners {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrivateKeySigners.class);
 
@@ -27,7 +27,7 @@ public final class PrivateKeySigners {
     }
 
     /** A choice that cannot be honoured ({@code tls.rsaSigner=openssl} without its flags or library). */
-    public static final class Unavailable extends RuntimeException {
+    static final class Unavailable extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Unavailable(String message) {
@@ -44,7 +44,7 @@ public final class PrivateKeySigners {
      * @throws IllegalArgumentException for an unknown choice
      * @throws Unavailable when {@code openssl} was asked for and cannot be had
      */
-    public static AsyncSSLPrivateKeyMethod choose(String choice, List<String> libraries, boolean boringSsl, MeterRegistry registry) {
+    static AsyncSSLPrivateKeyMethod choose(String choice, List<String> libraries, boolean boringSsl, MeterRegistry registry) {
         String c = choice.toLowerCase(Locale.ROOT);
         if (!c.equals("auto") && !c.equals("openssl") && !c.equals("boringssl")) {
             throw new IllegalArgumentException("tls.rsaSigner must be auto, openssl or boringssl: " + choice);

@@ -1,5 +1,7 @@
 package io.ccsfront.node.tls;
 
+import io.ccsfront.cert.Thumbprint;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import java.net.Socket;
 import java.security.Principal;
 import java.security.PrivateKey;
@@ -15,13 +17,11 @@ import javax.net.ssl.X509ExtendedKeyManager;
 /**
  * The key manager every listener's one TLS context uses: for each handshake it asks the
  * {@link HandshakeState} attached to the engine (local address + SNI → selection), and serves
- * the chosen certificate under its thumbprint as alias. The chosen certificate is also kept in a
- * per-thread slot, because engines fetch the chain and key by alias right after choosing, on the
- * same thread, and a bounded cache may have evicted the entry in between.
+ * the chosen certificate under its thumbprint as alias. It finds the handshake, and its last
+ * choice on this thread, through {@link HandshakeLookup}.
  */
 final class SelectingKeyManager extends X509ExtendedKeyManager {
 
-    private static final ThreadLocal<PreparedCertificate> LAST = new ThreadLocal<>();
     static final String NO_CERTIFICATE = "no-certificate";
     private final CertificateCache cache;
     private final NativeKeyCacheRefresher refresher;
@@ -35,7 +35,7 @@ final class SelectingKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-        HandshakeState st = HandshakeState.of(engine);
+        HandshakeState st = HandshakeLookup.of(engine);
         if (st == null) {
             return null;
         }
@@ -44,17 +44,17 @@ final class SelectingKeyManager extends X509ExtendedKeyManager {
         if (p == null) {
             // BoringSSL turns a null alias into internal_error; an alias without a chain makes Netty set no
             // key material, and BoringSSL then ends the handshake with handshake_failure (the JDK does so on null)
-            return engine instanceof io.netty.handler.ssl.ReferenceCountedOpenSslEngine ? NO_CERTIFICATE : null;
+            return engine instanceof ReferenceCountedOpenSslEngine ? NO_CERTIFICATE : null;
         }
         if (!keyTypeMatches(keyType, p)) {
             return null;
         }
-        LAST.set(p);
+        HandshakeLookup.chose(p);
         if (refresher != null) { // only with BoringSSL engines (FrontendNode makes none for the JDK engine)
             refresher.served(p.alias());
         }
-        if (rsaSignedElsewhere && isRsa(p) && engine instanceof io.netty.handler.ssl.ReferenceCountedOpenSslEngine e) {
-            st.attachSsl(e.sslPointer()); // OpenSslSigner will sign for this handshake and finds it by the native pointer
+        if (rsaSignedElsewhere && isRsa(p) && engine instanceof ReferenceCountedOpenSslEngine e) {
+            HandshakeLookup.attachSsl(st, e.sslPointer()); // OpenSslSigner will sign for this handshake and finds it by the native pointer
         }
         return p.alias();
     }
@@ -85,11 +85,8 @@ final class SelectingKeyManager extends X509ExtendedKeyManager {
         if (alias == null || alias.equals(NO_CERTIFICATE)) {
             return null;
         }
-        PreparedCertificate p = LAST.get();
-        if (p != null && p.alias().equals(alias)) {
-            return p;
-        }
-        return cache.cached(io.ccsfront.cert.Thumbprint.parse(alias));
+        PreparedCertificate p = HandshakeLookup.lastChosen(alias);
+        return p != null ? p : cache.cached(Thumbprint.parse(alias));
     }
 
     @Override

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * and, when certificates change, invalidates the sessions whose certificate was affected.
  * Resumption then works only on the node that issued the session.
  */
-public final class SessionResumption {
+final class SessionResumption {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionResumption.class);
 
@@ -48,7 +48,7 @@ public final class SessionResumption {
     private volatile long installedEpoch = Long.MIN_VALUE;
     private volatile long installedGeneration = Long.MIN_VALUE;
 
-    public SessionResumption(KeyProtector protector, Clock clock, Duration period, boolean enabled, long generation) {
+    SessionResumption(KeyProtector protector, Clock clock, Duration period, boolean enabled, long generation) {
         this.protector = protector;
         this.clock = clock;
         this.periodSeconds = Math.max(1, period.toSeconds());
@@ -57,13 +57,13 @@ public final class SessionResumption {
     }
 
     /** Hook for {@link VertxTlsSeam.Settings#onContextCreated()}. */
-    public void register(SslContext ctx) {
+    void register(SslContext ctx) {
         contexts.add(ctx);
         install(ctx, epoch(), generation);
     }
 
     /** Called every second: moves to the next epoch's keys when the period turns. */
-    public void tick() {
+    void tick() {
         long e = epoch();
         if (e != installedEpoch || generation != installedGeneration) {
             installAll();
@@ -71,7 +71,7 @@ public final class SessionResumption {
     }
 
     /** Certificates changed at configuration version {@code version}: end resumption of sessions that used them. */
-    public void certificatesChanged(long version, Set<Thumbprint> affected) {
+    void certificatesChanged(long version, Set<Thumbprint> affected) {
         if (affected.isEmpty()) {
             return;
         }
@@ -84,7 +84,7 @@ public final class SessionResumption {
         }
     }
 
-    public long generation() {
+    long generation() {
         return generation;
     }
 

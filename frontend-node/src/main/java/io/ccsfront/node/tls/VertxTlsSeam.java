@@ -1,9 +1,11 @@
 package io.ccsfront.node.tls;
 
+import io.ccsfront.binding.TlsOptions.TlsVersion;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.ApplicationProtocolNegotiator;
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory;
 import io.netty.handler.ssl.ReferenceCountedOpenSslContext;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
@@ -11,10 +13,13 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.internal.tcnative.AsyncSSLPrivateKeyMethod;
 import io.netty.internal.tcnative.SSL;
+import io.netty.internal.tcnative.SSLContext;
+import io.netty.util.concurrent.ImmediateExecutor;
 import io.vertx.core.net.JdkSSLEngineOptions;
 import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.SSLEngineOptions;
 import io.vertx.core.spi.tls.SslContextFactory;
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +28,7 @@ import java.util.function.Consumer;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -43,30 +49,30 @@ import javax.net.ssl.TrustManagerFactory;
  * {@link OpenSslCachingX509KeyManagerFactory}, which keeps the native form of each certificate
  * (by alias = thumbprint) instead of re-encoding it on every handshake.
  */
-public final class VertxTlsSeam {
+final class VertxTlsSeam {
 
     private VertxTlsSeam() {
     }
 
-    /** What the seam needs from the node. */
-    public record Settings(HandshakeSelector selector, boolean openSsl, int nativeKeyMaterialCache, boolean sessionTickets,
+    /** What the seam needs: built by {@link TlsWiring}. */
+    record Settings(HandshakeSelector selector, boolean openSsl, int nativeKeyMaterialCache, boolean sessionTickets,
                            Consumer<SslContext> onContextCreated, AsyncSSLPrivateKeyMethod privateKeyMethod) {
     }
 
     /** The engine options to put on every HTTPS server's options. */
-    public static SSLEngineOptions engineOptions(Settings s) {
-        return s.openSsl() ? new OpenSsl(s) : new Jdk(s);
+    static SSLEngineOptions engineOptions(Settings s) {
+        return s.openSsl() ? new BoringSslEngine(s) : new JdkEngine(s);
     }
 
     /** Whether BoringSSL (netty-tcnative) loaded on this machine. */
-    public static boolean openSslAvailable() {
-        return io.netty.handler.ssl.OpenSsl.isAvailable();
+    static boolean openSslAvailable() {
+        return OpenSsl.isAvailable();
     }
 
-    private static final class Jdk extends JdkSSLEngineOptions {
+    private static final class JdkEngine extends JdkSSLEngineOptions {
         private final Settings s;
 
-        Jdk(Settings s) {
+        JdkEngine(Settings s) {
             this.s = s;
         }
 
@@ -76,17 +82,17 @@ public final class VertxTlsSeam {
         }
 
         @Override
-        public Jdk copy() {
-            Jdk c = new Jdk(s);
+        public JdkEngine copy() {
+            JdkEngine c = new JdkEngine(s);
             c.setUseWorkerThread(getUseWorkerThread());
             return c;
         }
     }
 
-    private static final class OpenSsl extends OpenSSLEngineOptions {
+    private static final class BoringSslEngine extends OpenSSLEngineOptions {
         private final Settings s;
 
-        OpenSsl(Settings s) {
+        BoringSslEngine(Settings s) {
             this.s = s;
             setSessionCacheEnabled(s.sessionTickets());
         }
@@ -97,8 +103,8 @@ public final class VertxTlsSeam {
         }
 
         @Override
-        public OpenSsl copy() {
-            OpenSsl c = new OpenSsl(s);
+        public BoringSslEngine copy() {
+            BoringSslEngine c = new BoringSslEngine(s);
             c.setSessionCacheEnabled(isSessionCacheEnabled());
             c.setUseWorkerThread(getUseWorkerThread());
             return c;
@@ -173,7 +179,7 @@ public final class VertxTlsSeam {
                 // asked for the key operations of connections given a chain without a key (RSA certificates,
                 // SelectingKeyManager); registered with netty-tcnative directly because Netty's own setter takes only
                 // the synchronous kind, and OpenSslSigner completes cold keys off the event loop
-                io.netty.internal.tcnative.SSLContext.setPrivateKeyMethod(tcnativeContext(c), s.privateKeyMethod());
+                SSLContext.setPrivateKeyMethod(tcnativeContext(c), s.privateKeyMethod());
             }
             if (s.onContextCreated() != null) {
                 s.onContextCreated().accept(ctx);
@@ -189,7 +195,7 @@ public final class VertxTlsSeam {
      */
     private static long tcnativeContext(ReferenceCountedOpenSslContext c) throws SSLException {
         try {
-            java.lang.reflect.Field f = ReferenceCountedOpenSslContext.class.getDeclaredField("ctx");
+            Field f = ReferenceCountedOpenSslContext.class.getDeclaredField("ctx");
             f.setAccessible(true);
             return f.getLong(c);
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -242,14 +248,14 @@ public final class VertxTlsSeam {
                 return host == null ? delegate.newEngine(a) : delegate.newEngine(a, host, port);
             }
             if (host == null || !delegate.isClient()) {
-                return delegate.newHandler(a, io.netty.util.concurrent.ImmediateExecutor.INSTANCE).engine();
+                return delegate.newHandler(a, ImmediateExecutor.INSTANCE).engine();
             }
-            return delegate.newHandler(a, host, port, io.netty.util.concurrent.ImmediateExecutor.INSTANCE).engine();
+            return delegate.newHandler(a, host, port, ImmediateExecutor.INSTANCE).engine();
         }
 
         private SslHandler handler(SSLEngine engine, boolean startTls, Executor ex) {
             HandshakeState st = new HandshakeState(s.selector());
-            st.attachTo(engine);
+            HandshakeLookup.attach(engine, st);
             if (!s.sessionTickets() && engine instanceof ReferenceCountedOpenSslEngine e) {
                 SSL.setOptions(e.sslPointer(), SSL.SSL_OP_NO_TICKET); // Netty clears it for TLS 1.3 in the engine constructor
             }
@@ -296,7 +302,7 @@ public final class VertxTlsSeam {
         private final HandshakeMetrics metrics;
 
         Handler(SSLEngine e, boolean startTls, Executor ex, HandshakeState st, HandshakeMetrics metrics) {
-            super(e, startTls, ex == null ? io.netty.util.concurrent.ImmediateExecutor.INSTANCE : ex);
+            super(e, startTls, ex == null ? ImmediateExecutor.INSTANCE : ex);
             this.st = st;
             this.metrics = metrics;
         }
@@ -305,18 +311,18 @@ public final class VertxTlsSeam {
         public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
             st.local = (InetSocketAddress) ctx.channel().localAddress();
             handshakeFuture().addListener(f -> {
-                HandshakeState.detach(engine());
+                HandshakeLookup.detach(engine());
                 String protocol = f.isSuccess() ? engine().getSession().getProtocol() : null;
                 if (protocol != null && belowBindingMinimum(protocol)) {
                     // the binding asks for a higher TLS version than the listener's floor: refuse after the fact
-                    metrics.completed(st, null, new javax.net.ssl.SSLHandshakeException(protocol + " is below the binding's mintlsversion"));
+                    metrics.completed(st, null, new SSLHandshakeException(protocol + " is below the binding's mintlsversion"));
                     ctx.close();
                     return;
                 }
                 PreparedCertificate served = st.prepared();
                 if (protocol != null && served != null) {
                     // what the proxy checks the Host against (421): the certificate chosen for this connection
-                    engine().getSession().putValue(io.ccsfront.node.proxy.ServedCertificates.SESSION_KEY, served.summary());
+                    ServedCertificate.record(engine().getSession(), served.summary());
                 }
                 metrics.completed(st, protocol, f.cause());
             });
@@ -325,13 +331,13 @@ public final class VertxTlsSeam {
 
         private boolean belowBindingMinimum(String protocol) {
             var d = st.decision();
-            return d != null && d.selected() && d.tls().minVersion() == io.ccsfront.binding.TlsOptions.TlsVersion.TLS_1_3
+            return d != null && d.selected() && d.tls().minVersion() == TlsVersion.TLS_1_3
                     && !"TLSv1.3".equals(protocol);
         }
 
         @Override
         public void handlerRemoved0(ChannelHandlerContext ctx) throws Exception {
-            HandshakeState.detach(engine());
+            HandshakeLookup.detach(engine());
             super.handlerRemoved0(ctx);
         }
     }

@@ -7,6 +7,7 @@ import io.ccsfront.cert.PfxExporter;
 import io.ccsfront.cert.Thumbprint;
 import io.ccsfront.node.cluster.StandaloneCluster;
 import io.ccsfront.node.config.Listener;
+import io.ccsfront.node.state.AppliedChanges;
 import io.ccsfront.node.state.LocalConfigService;
 import io.ccsfront.selection.CertificateHealth;
 import io.ccsfront.testing.TestPki;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The admin API started from the services it uses, with no front-end node: a Vert.x, an admin
  * listener, a local configuration service, a key protector, a fixed clock, a fake cache view and
- * a cluster of one. What it answers comes from exactly these parts.
+ * a cluster of one, and the applied-change feed its audit log reads. What it answers comes from
+ * exactly these parts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminApiStandaloneTest {
@@ -84,7 +86,7 @@ class AdminApiStandaloneTest {
         AdminSettings settings = new AdminSettings("alone", tmp, false, 1 << 20, "", Duration.ofSeconds(1), Duration.ofSeconds(1));
         AdminApi.install(new AdminServices(vertx, server, config, protector, clock, cache,
                 new StandaloneCluster("alone", "http://127.0.0.1:" + port, listeners::httpsEndpoints, () -> config.current().version()),
-                listeners, settings));
+                listeners, settings, AppliedChanges.of(config)));
     }
 
     @AfterAll
@@ -127,6 +129,9 @@ class AdminApiStandaloneTest {
         JsonObject unusable = call("GET", "/admin/v1/explain?ip=127.0.0.1&port=18443&sni=standalone.example", null).json();
         assertThat(unusable.getString("outcome")).isEqualTo("unusable certificate");
         cache.unusable.clear();
+
+        String audit = call("GET", "/admin/v1/audit", null).body();
+        assertThat(audit).contains("putCcs", t.hex());
     }
 
     @Test
