@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -140,7 +141,7 @@ public final class AdminClient {
 
     private static String describe(IOException e) {
         String m = e.getMessage();
-        if (e instanceof java.net.ConnectException || m == null || m.isBlank()) {
+        if (e instanceof ConnectException || m == null || m.isBlank()) {
             return "connection refused";
         }
         return m.lines().findFirst().orElse(m);

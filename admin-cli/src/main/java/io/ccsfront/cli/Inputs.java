@@ -3,6 +3,7 @@ package io.ccsfront.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reading the files a command names; a missing or unreadable file is a usage error naming it. */
@@ -14,7 +15,7 @@ public final class Inputs {
     public static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw CliException.usage("file not found: " + file);
         } catch (IOException e) {
             throw CliException.usage("cannot read " + file + ": " + e.getMessage());

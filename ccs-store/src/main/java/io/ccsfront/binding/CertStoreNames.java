@@ -1,6 +1,8 @@
 package io.ccsfront.binding;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Certificate store names. Windows treats them case-insensitively; {@code MY} and
@@ -47,5 +49,5 @@ public final class CertStoreNames {
         return k;
     }
 
-    private static final java.util.Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
 }

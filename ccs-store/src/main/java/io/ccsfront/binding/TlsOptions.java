@@ -1,5 +1,6 @@
 package io.ccsfront.binding;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -57,7 +58,7 @@ public record TlsOptions(TlsVersion minVersion, boolean negotiateClientCertifica
         }
 
         public static TlsVersion parse(String s) {
-            String v = s == null ? "" : s.strip().toLowerCase(java.util.Locale.ROOT).replace("tlsv", "").replace("tls", "");
+            String v = s == null ? "" : s.strip().toLowerCase(Locale.ROOT).replace("tlsv", "").replace("tls", "");
             for (TlsVersion t : values()) {
                 if (t.text.equals(v)) {
                     return t;

@@ -1,5 +1,6 @@
 package io.ccsfront.cert;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -141,7 +142,7 @@ public final class CertificateImporter {
         ASN1Primitive top;
         try (ASN1InputStream in = new ASN1InputStream(content)) {
             top = in.readObject();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new UnreadableCertificateException(found.where + "corrupt or truncated DER (" + Found.oneLine(e) + ")");
         }
         if (top instanceof ASN1Sequence seq && seq.size() >= 2) {

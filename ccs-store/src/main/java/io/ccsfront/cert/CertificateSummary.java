@@ -3,6 +3,7 @@ package io.ccsfront.cert;
 import io.ccsfront.name.HostNames;
 import io.ccsfront.name.HostnameMatcher;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -135,7 +136,7 @@ public record CertificateSummary(Thumbprint thumbprint, List<String> names, List
             if (s.indexOf(':') >= 0 || s.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
                 return InetAddress.getByName(s).getHostAddress();
             }
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return s;
         }
         return s;

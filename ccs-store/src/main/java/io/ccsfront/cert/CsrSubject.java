@@ -1,5 +1,6 @@
 package io.ccsfront.cert;
 
+import java.io.IOException;
 import java.util.Locale;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -59,7 +60,7 @@ public record CsrSubject(String commonName, String organization, String organiza
     public String toString() {
         try {
             return new X500Principal(toX500Name().getEncoded()).getName();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

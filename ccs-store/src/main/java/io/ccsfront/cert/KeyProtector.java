@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -124,10 +125,10 @@ public final class KeyProtector {
             return null;
         }
         try {
-            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            Mac derive = Mac.getInstance("HmacSHA256");
             derive.init(new SecretKeySpec(master.getEncoded(), "HmacSHA256"));
             byte[] sub = derive.doFinal(("ccsfront:" + purpose).getBytes(StandardCharsets.US_ASCII));
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(sub, "HmacSHA256"));
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {

@@ -15,6 +15,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -22,7 +24,12 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * Private keys: conversion of parsed key structures to JDK keys (so that
@@ -100,33 +107,33 @@ final class Keys {
      * is not a named one (the caller then signs and verifies).
      */
     /** Curve parameters by OID, kept so the fixed-base precomputation on G is reused. */
-    private static final java.util.Map<String, java.util.Optional<org.bouncycastle.asn1.x9.X9ECParameters>> CURVES =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Optional<X9ECParameters>> CURVES =
+            new ConcurrentHashMap<>();
 
     /** Bouncy Castle's optimised curve arithmetic where it has one (P-256, P-384), else the generic one. */
-    private static org.bouncycastle.asn1.x9.X9ECParameters customOrNamed(org.bouncycastle.asn1.ASN1ObjectIdentifier oid) {
-        org.bouncycastle.asn1.x9.X9ECParameters p = org.bouncycastle.crypto.ec.CustomNamedCurves.getByOID(oid);
-        return p != null ? p : org.bouncycastle.asn1.x9.ECNamedCurveTable.getByOID(oid);
+    private static X9ECParameters customOrNamed(ASN1ObjectIdentifier oid) {
+        X9ECParameters p = CustomNamedCurves.getByOID(oid);
+        return p != null ? p : ECNamedCurveTable.getByOID(oid);
     }
 
     /** The (optimised where available) parameters of a named curve, cached; null when BC does not know it. */
-    static org.bouncycastle.asn1.x9.X9ECParameters curve(org.bouncycastle.asn1.ASN1ObjectIdentifier oid) {
-        return CURVES.computeIfAbsent(oid.getId(), k -> java.util.Optional.ofNullable(customOrNamed(oid))).orElse(null);
+    static X9ECParameters curve(ASN1ObjectIdentifier oid) {
+        return CURVES.computeIfAbsent(oid.getId(), k -> Optional.ofNullable(customOrNamed(oid))).orElse(null);
     }
 
     private static Boolean sameEcPoint(java.security.interfaces.ECPrivateKey key, PublicKey pub) {
         try {
             SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(pub.getEncoded());
-            if (!(spki.getAlgorithm().getParameters() instanceof org.bouncycastle.asn1.ASN1ObjectIdentifier oid)) {
+            if (!(spki.getAlgorithm().getParameters() instanceof ASN1ObjectIdentifier oid)) {
                 return null;
             }
-            org.bouncycastle.asn1.x9.X9ECParameters x9 = curve(oid);
+            X9ECParameters x9 = curve(oid);
             if (x9 == null) {
                 return null;
             }
-            org.bouncycastle.math.ec.ECPoint q = new org.bouncycastle.math.ec.FixedPointCombMultiplier()
+            ECPoint q = new FixedPointCombMultiplier()
                     .multiply(x9.getG(), key.getS().mod(x9.getN())).normalize();
-            org.bouncycastle.math.ec.ECPoint w = x9.getCurve().decodePoint(spki.getPublicKeyData().getBytes()).normalize();
+            ECPoint w = x9.getCurve().decodePoint(spki.getPublicKeyData().getBytes()).normalize();
             return q.equals(w);
         } catch (RuntimeException e) {
             return null;

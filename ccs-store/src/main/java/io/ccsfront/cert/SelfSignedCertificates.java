@@ -1,5 +1,6 @@
 package io.ccsfront.cert;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -67,7 +68,7 @@ public final class SelfSignedCertificates {
             X509Certificate cert = new JcaX509CertificateConverter()
                     .getCertificate(b.build(new JcaContentSignerBuilder(keySpec.signatureAlgorithm()).build(kp.getPrivate())));
             return new Generated(cert, kp);
-        } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("self-signed certificate generation failed", e);
         }
     }

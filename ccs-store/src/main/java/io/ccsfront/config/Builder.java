@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * Accumulates edits over a base snapshot and builds the next one, copying only the shards it
@@ -106,7 +107,7 @@ public final class Builder {
     }
 
     /** Every CCS entry as the builder sees it now, including this batch's puts and removes. */
-    void forEachCcs(java.util.function.BiConsumer<String, StoredCertificate> action) {
+    void forEachCcs(BiConsumer<String, StoredCertificate> action) {
         ccs.forEach(action);
     }
 
@@ -244,7 +245,7 @@ public final class Builder {
             removes.add(k);
         }
 
-        void forEach(java.util.function.BiConsumer<K, V> action) {
+        void forEach(BiConsumer<K, V> action) {
             base.forEach((k, v) -> {
                 if (!removes.contains(k) && !puts.containsKey(k)) {
                     action.accept(k, v);

@@ -21,6 +21,7 @@ import io.ccsfront.config.ConfigChange.Rotate;
 import io.ccsfront.site.Site;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The checks and effects of each {@link ConfigChange}; a failed check throws and nothing is applied. */
@@ -160,7 +161,7 @@ final class ChangeApplier {
         if (bound.isEmpty() && ccsKeys.isEmpty()) {
             throw new ConfigException.NotFound("no SSL binding or CCS entry holds certificate " + from);
         }
-        for (String store : bound.stream().map(SslBinding::certStoreName).collect(Collectors.toCollection(java.util.TreeSet::new))) {
+        for (String store : bound.stream().map(SslBinding::certStoreName).collect(Collectors.toCollection(TreeSet::new))) {
             if (b.certificate(store, to.thumbprint()) == null) {
                 b.putCertificate(store, to);
             }

@@ -19,6 +19,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * The whole configuration at one version, immutable: the certificate stores, the Central
@@ -178,7 +180,7 @@ public final class ConfigSnapshot {
         return ccs.size();
     }
 
-    public void forEachCcs(java.util.function.BiConsumer<String, StoredCertificate> action) {
+    public void forEachCcs(BiConsumer<String, StoredCertificate> action) {
         ccs.forEach(action);
     }
 
@@ -201,9 +203,9 @@ public final class ConfigSnapshot {
     }
 
     /** The binding {@code key} names, from the three tables (one lookup, no scan); shared with {@link Builder}. */
-    static SslBinding lookup(BindingKey key, java.util.function.Function<IpPort, ? extends SslBinding> ipPort,
-                             java.util.function.Function<HostPort, ? extends SslBinding> hostPort,
-                             java.util.function.Function<Integer, ? extends SslBinding> ccsPort) {
+    static SslBinding lookup(BindingKey key, Function<IpPort, ? extends SslBinding> ipPort,
+                             Function<HostPort, ? extends SslBinding> hostPort,
+                             Function<Integer, ? extends SslBinding> ccsPort) {
         switch (key.kind()) {
             case IPPORT:
                 return ipPort.apply(IpPort.parse(key.value()));

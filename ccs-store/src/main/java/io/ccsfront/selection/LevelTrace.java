@@ -1,5 +1,6 @@
 package io.ccsfront.selection;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /** One line of an explanation: whether {@code level} matched, and why (not). */
@@ -24,7 +25,7 @@ public record LevelTrace(Level level, Result result, String detail) {
 
     @Override
     public String toString() {
-        return level.number() + ". " + level.title() + ": " + result.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        return level.number() + ". " + level.title() + ": " + result.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + " - " + detail;
     }
 }

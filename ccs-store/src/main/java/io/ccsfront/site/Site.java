@@ -2,6 +2,7 @@ package io.ccsfront.site;
 
 import io.ccsfront.binding.SiteBinding;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -77,7 +78,7 @@ public record Site(String name, long id, List<SiteBinding> bindings, List<URI> w
     public static URI parseWorker(String text) {
         try {
             return checkWorker(new URI(text == null ? "" : text.strip()));
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException("worker must be an http(s)://host[:port][/path] URL: " + text);
         }
     }

@@ -9,6 +9,7 @@ import io.ccsfront.config.ConfigChange;
 import io.ccsfront.config.ConfigSnapshot;
 import io.ccsfront.name.CcsKeys;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -90,7 +91,7 @@ public final class CcsFolderProvider {
                         : new Outcome(e.getKey(), s, null);
             } catch (CertificateProblem | IOException ex) {
                 return new Outcome(e.getKey(), null, ex.getMessage());
-            } catch (java.io.UncheckedIOException ex) {
+            } catch (UncheckedIOException ex) {
                 return new Outcome(e.getKey(), null, ex.getCause().getMessage());
             }
         }).toList();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ccsfront.cert.PendingRequest;
+import io.ccsfront.cert.StoredCertificate;
 import io.ccsfront.config.Builder;
 import io.ccsfront.config.CertRef;
 import io.ccsfront.config.ChangeRecord;
@@ -106,7 +107,7 @@ public final class ConfigCodec {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("certificates");
-            for (Map.Entry<CertRef, io.ccsfront.cert.StoredCertificate> e : s.storeCertificates()) {
+            for (Map.Entry<CertRef, StoredCertificate> e : s.storeCertificates()) {
                 ObjectNode n = ChangeJson.certificate(e.getValue());
                 n.put("store", storeDisplayName(s, e.getKey().store()));
                 MAPPER.writeTree(g, n);

@@ -2,11 +2,14 @@ package io.ccsfront.store;
 
 import io.ccsfront.config.ChangeRecord;
 import io.ccsfront.config.ConfigSnapshot;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,6 +18,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +82,7 @@ public final class LocalConfigStore implements AutoCloseable {
         }
         int replayed = 0;
         List<Long> journals = versions(dir, JOURNAL);
-        java.util.Collections.reverse(journals);
+        Collections.reverse(journals);
         for (Long base : journals) {
             if (base > snapshot.version()) {
                 LOG.warn("journal-{}.log starts after version {}: a gap; ignoring it", base, snapshot.version());
@@ -121,7 +126,7 @@ public final class LocalConfigStore implements AutoCloseable {
     public void compact(ConfigSnapshot s) throws IOException {
         Path tmp = dir.resolve("snapshot-" + s.version() + ".json.tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE); OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
+                StandardOpenOption.WRITE); OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
             ConfigCodec.writeSnapshot(s, new NonClosing(out));
             out.flush();
             ch.force(true);
@@ -211,12 +216,12 @@ public final class LocalConfigStore implements AutoCloseable {
                 }
             });
         }
-        out.sort(java.util.Comparator.reverseOrder());
+        out.sort(Comparator.reverseOrder());
         return out;
     }
 
     /** Keeps the JSON generator from closing the channel before it is fsynced. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
+    private static final class NonClosing extends FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);
         }

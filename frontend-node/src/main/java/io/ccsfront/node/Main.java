@@ -1,5 +1,6 @@
 package io.ccsfront.node;
 
+import io.ccsfront.node.admin.AdminApi;
 import io.ccsfront.node.config.NodeConfig;
 import io.ccsfront.node.config.Option;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ public final class Main implements Callable<Integer> {
             config.describe().forEach((k, v) -> System.out.println(k + " = " + v));
             return 0;
         }
-        FrontendNode node = new FrontendNode(config, Clock.systemUTC()).withAdminApi(io.ccsfront.node.admin.AdminApi::install).start(FrontendNode::defaultHandler);
+        FrontendNode node = new FrontendNode(config, Clock.systemUTC()).withAdminApi(AdminApi::install).start(FrontendNode::defaultHandler);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();

@@ -4,6 +4,7 @@ import io.ccsfront.cert.KeyProtector;
 import io.ccsfront.cert.StoredCertificate;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.util.ReferenceCounted;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -29,6 +30,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -84,7 +86,7 @@ public class ColdCertificateBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        Provider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+        Provider bc = new BouncyCastleProvider();
         SecureRandom random = new SecureRandom();
         boolean rsa = key.equals("rsa");
         protector = KeyProtector.of(KeyProtector.newMasterKey());
@@ -112,7 +114,7 @@ public class ColdCertificateBenchmark {
             X509Certificate leaf = conv.getCertificate(b.build(signer));
             stored[i] = StoredCertificate.of(List.of(leaf), kp.getPrivate(), protector);
         }
-        io.netty.handler.ssl.OpenSsl.ensureAvailability();
+        OpenSsl.ensureAvailability();
         Class<?> provider = Class.forName("io.netty.handler.ssl.OpenSslKeyMaterialProvider");
         providerConstructor = provider.getDeclaredConstructor(X509KeyManager.class, String.class);
         providerConstructor.setAccessible(true);

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -65,7 +66,7 @@ public class SelectionBenchmark {
         int next;
     }
 
-    @Setup(org.openjdk.jmh.annotations.Level.Trial)
+    @Setup(Level.Trial)
     public void setUp() {
         snapshot = SelectionTables.build(CertificatePool.generate(certificates), ccsHostnames, sniBindings, ipBindings);
         selector = Selector.strict();

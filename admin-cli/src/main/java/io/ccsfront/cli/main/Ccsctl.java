@@ -13,6 +13,8 @@ import io.ccsfront.cli.rotate.RotateCommand;
 import io.ccsfront.cli.site.SiteCommand;
 import io.ccsfront.cli.sslcert.HttpCommand;
 import io.ccsfront.cli.sslcert.SslcertCommand;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -77,8 +79,8 @@ public final class Ccsctl implements Runnable, Connection {
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         Ccsctl root = new Ccsctl(env);
         CommandLine cl = new CommandLine(root);
-        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("ccsctl: " + e.getMessage());
             e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
@@ -157,7 +159,7 @@ public final class Ccsctl implements Runnable, Connection {
                 throw CliException.usage("token file is empty: " + file);
             }
             return t;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw CliException.usage("cannot read token file " + file + ": " + e.getMessage());
         }
     }

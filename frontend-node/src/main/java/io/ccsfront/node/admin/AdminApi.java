@@ -1,6 +1,7 @@
 package io.ccsfront.node.admin;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -196,7 +197,7 @@ public final class AdminApi {
     }
 
     /** Mounts a raw handler (the OpenAPI document). */
-    void raw(HttpMethod method, String path, io.vertx.core.Handler<RoutingContext> h) {
+    void raw(HttpMethod method, String path, Handler<RoutingContext> h) {
         router.route(method, BASE + path).handler(h);
     }
 

@@ -2,6 +2,7 @@ package io.ccsfront.node.admin;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /** {@code GET /admin/v1/audit?limit=N}: the last N audit log entries, oldest first (default 100). */
 final class AuditApi {
@@ -19,6 +20,6 @@ final class AuditApi {
     private JsonObject list(Req r) {
         String l = r.field("limit");
         int limit = l == null ? 100 : (int) BadInput.number("limit", l, 1, 100_000);
-        return new JsonObject().put("entries", new JsonArray(java.util.List.copyOf(audit.tail(limit))));
+        return new JsonObject().put("entries", new JsonArray(List.copyOf(audit.tail(limit))));
     }
 }

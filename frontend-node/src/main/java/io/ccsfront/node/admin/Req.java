@@ -5,6 +5,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Base64;
+import java.util.Locale;
 
 /**
  * One admin request as the resource handlers see it: path and query parameters, body fields
@@ -66,7 +67,7 @@ final class Req {
         if (v == null || v.isBlank()) {
             return dflt;
         }
-        return BadInput.parse(name, v, s -> switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return BadInput.parse(name, v, s -> switch (s.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
             default -> throw new IllegalArgumentException(name + " must be true or false: " + s);

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code /admin/v1/sites}: sites, their bindings and their web workers ({@code appcmd add site},
@@ -132,7 +133,7 @@ final class SitesApi {
     }
 
     /** Read-modify-write of one site under the version check. */
-    private JsonObject change(Req r, java.util.function.UnaryOperator<Site> edit) {
+    private JsonObject change(Req r, UnaryOperator<Site> edit) {
         String name = BadInput.parse("name", r.path("name"), Site::checkName);
         Site[] after = new Site[1];
         ChangeRecord rec = commits.commit(r, s -> {

@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +90,7 @@ public final class Secrets {
         }
     }
 
-    private static String readOrCreate(Path file, java.util.function.Supplier<String> create, String what) {
+    private static String readOrCreate(Path file, Supplier<String> create, String what) {
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.US_ASCII).strip();

@@ -13,6 +13,7 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,10 +22,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
+import javax.net.ssl.SSLHandshakeException;
 import jdk.incubator.foreign.CLinker;
 import jdk.incubator.foreign.FunctionDescriptor;
 import jdk.incubator.foreign.MemoryAccess;
 import jdk.incubator.foreign.MemoryAddress;
+import jdk.incubator.foreign.MemoryLayout;
 import jdk.incubator.foreign.MemorySegment;
 import jdk.incubator.foreign.ResourceScope;
 import jdk.incubator.foreign.SymbolLookup;
@@ -251,17 +254,17 @@ final class OpenSslSigner implements AsyncSSLPrivateKeyMethod {
     byte[] decrypt(PreparedCertificate p, byte[] input) throws Exception {
         NativeKey nk = nativeKey(p);
         if (nk == null || !nk.rsa) {
-            throw new javax.net.ssl.SSLHandshakeException("RSA decryption with a key OpenSSL could not load");
+            throw new SSLHandshakeException("RSA decryption with a key OpenSSL could not load");
         }
         openSslOperations.increment();
         return nk.decrypt(input);
     }
 
-    private static PreparedCertificate chosen(long ssl) throws javax.net.ssl.SSLHandshakeException {
+    private static PreparedCertificate chosen(long ssl) throws SSLHandshakeException {
         HandshakeState st = HandshakeLookup.ofSsl(ssl);
         PreparedCertificate p = st == null ? null : st.prepared();
         if (p == null) {
-            throw new javax.net.ssl.SSLHandshakeException("no certificate chosen for this handshake");
+            throw new SSLHandshakeException("no certificate chosen for this handshake");
         }
         return p;
     }
@@ -314,7 +317,7 @@ final class OpenSslSigner implements AsyncSSLPrivateKeyMethod {
             LOG.warn("OpenSSL could not load the key of certificate {}: {}; the JDK signs for it", p.thumbprint(), e.toString());
             return Boolean.FALSE;
         } finally {
-            java.util.Arrays.fill(der, (byte) 0);
+            Arrays.fill(der, (byte) 0);
         }
     }
 
@@ -534,7 +537,7 @@ final class OpenSslSigner implements AsyncSSLPrivateKeyMethod {
         return MethodType.methodType(d.returnLayout().map(OpenSslSigner::carrier).orElse(void.class), params);
     }
 
-    private static Class<?> carrier(jdk.incubator.foreign.MemoryLayout l) {
+    private static Class<?> carrier(MemoryLayout l) {
         if (l.equals(CLinker.C_POINTER)) {
             return MemoryAddress.class;
         }
