@@ -81,8 +81,8 @@ public record CertificateDetails(Thumbprint thumbprint, String sha256, String su
         PublicKey key = leaf.getPublicKey();
         return new CertificateDetails(Thumbprint.of(der), Thumbprint.sha256(der), leaf.getSubjectX500Principal().getName(),
                 leaf.getIssuerX500Principal().getName(), serialHex(leaf.getSerialNumber()), dns, ips,
-                leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), CertificateChecks.keyAlgorithm(key),
-                CertificateChecks.keyBits(key), hasPrivateKey, elements, CertificateChecks.check(chain, clock));
+                leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), WarningRules.keyAlgorithm(key),
+                WarningRules.keyBits(key), hasPrivateKey, elements, WarningRules.check(chain, clock));
     }
 
     /** The details of a stored certificate. */

@@ -30,7 +30,7 @@ final class ChangeApplier {
     private ChangeApplier() {
     }
 
-    static void apply(ConfigSnapshot base, Builder b, ConfigChange change) {
+    static void apply(ConfigSnapshot base, SnapshotBuilder b, ConfigChange change) {
         if (change instanceof Batch batch) {
             for (ConfigChange c : batch.changes()) {
                 apply(base, b, c);
@@ -95,13 +95,13 @@ final class ChangeApplier {
         }
     }
 
-    private static void requireStore(Builder b, String store) {
+    private static void requireStore(SnapshotBuilder b, String store) {
         if (!b.hasStore(store)) {
             throw new ConfigException.NotFound("certificate store not found: " + store);
         }
     }
 
-    private static void putBinding(Builder b, PutBinding c) {
+    private static void putBinding(SnapshotBuilder b, PutBinding c) {
         SslBinding nb = c.binding();
         SslBinding existing = b.binding(nb.key());
         if (c.mode() == Mode.ADD && existing != null) {
@@ -124,7 +124,7 @@ final class ChangeApplier {
         b.putBinding(nb);
     }
 
-    private static void putSite(Builder b, PutSite c) {
+    private static void putSite(SnapshotBuilder b, PutSite c) {
         Site old = b.site(c.site().name());
         if (c.mode() == Mode.ADD && old != null) {
             throw new ConfigException.Conflict("site already exists: " + c.site().name());
@@ -140,7 +140,7 @@ final class ChangeApplier {
         b.putSite(c.site());
     }
 
-    private static void rotate(Builder b, Rotate c) {
+    private static void rotate(SnapshotBuilder b, Rotate c) {
         Thumbprint from = c.from();
         StoredCertificate to = c.to();
         if (!to.hasPrivateKey()) {

@@ -76,17 +76,17 @@ public final class ConfigSnapshot {
      * may name a missing certificate): for loading stored data as it is, and for tests of how
      * broken configurations are handled.
      */
-    public static Builder builder() {
-        return new Builder(EMPTY);
+    public static SnapshotBuilder builder() {
+        return new SnapshotBuilder(EMPTY);
     }
 
-    public Builder toBuilder() {
-        return new Builder(this);
+    public SnapshotBuilder toBuilder() {
+        return new SnapshotBuilder(this);
     }
 
     /** Applies one change: a new snapshot at {@code version() + 1}; this one is unchanged. */
     public ConfigSnapshot apply(ConfigChange change) {
-        Builder b = toBuilder();
+        SnapshotBuilder b = toBuilder();
         ChangeApplier.apply(this, b, change);
         return b.version(version + 1).build();
     }
@@ -202,7 +202,7 @@ public final class ConfigSnapshot {
         return lookup(key, ipPorts::get, hostPorts::get, ccsPorts::get);
     }
 
-    /** The binding {@code key} names, from the three tables (one lookup, no scan); shared with {@link Builder}. */
+    /** The binding {@code key} names, from the three tables (one lookup, no scan); shared with {@link SnapshotBuilder}. */
     static SslBinding lookup(BindingKey key, Function<IpPort, ? extends SslBinding> ipPort,
                              Function<HostPort, ? extends SslBinding> hostPort,
                              Function<Integer, ? extends SslBinding> ccsPort) {

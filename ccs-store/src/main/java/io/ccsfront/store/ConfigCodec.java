@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ccsfront.cert.PendingRequest;
 import io.ccsfront.cert.StoredCertificate;
-import io.ccsfront.config.Builder;
 import io.ccsfront.config.CertRef;
 import io.ccsfront.config.ChangeRecord;
 import io.ccsfront.config.ConfigChange;
 import io.ccsfront.config.ConfigSnapshot;
+import io.ccsfront.config.SnapshotBuilder;
 import io.ccsfront.site.Site;
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,7 +142,7 @@ public final class ConfigCodec {
 
     /** Reads a snapshot written by {@link #writeSnapshot}, element by element. */
     public static ConfigSnapshot readSnapshot(InputStream in) throws IOException {
-        Builder b = ConfigSnapshot.builder();
+        SnapshotBuilder b = ConfigSnapshot.builder();
         try (JsonParser p = FACTORY.createParser(in)) {
             p.setCodec(MAPPER);
             expect(p.nextToken(), JsonToken.START_OBJECT);

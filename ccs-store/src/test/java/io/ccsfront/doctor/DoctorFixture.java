@@ -8,8 +8,8 @@ import io.ccsfront.binding.IpPortBinding;
 import io.ccsfront.binding.SiteBinding;
 import io.ccsfront.cert.StoredCertificate;
 import io.ccsfront.cert.Thumbprint;
-import io.ccsfront.config.Builder;
 import io.ccsfront.config.ConfigSnapshot;
+import io.ccsfront.config.SnapshotBuilder;
 import io.ccsfront.site.Site;
 import io.ccsfront.testing.TestPki;
 import io.ccsfront.testing.TestPki.LeafSpec;
@@ -39,7 +39,7 @@ final class DoctorFixture {
     private static final Map<String, StoredCertificate> CERTS = new ConcurrentHashMap<>();
     private static final Map<Thumbprint, String> NAMES = new ConcurrentHashMap<>();
 
-    private final Builder builder = ConfigSnapshot.builder();
+    private final SnapshotBuilder builder = ConfigSnapshot.builder();
     private long nextSiteId = 1;
 
     private DoctorFixture() {

@@ -6,8 +6,8 @@ import io.ccsfront.binding.IpAddresses;
 import io.ccsfront.binding.IpPort;
 import io.ccsfront.binding.IpPortBinding;
 import io.ccsfront.cert.StoredCertificate;
-import io.ccsfront.config.Builder;
 import io.ccsfront.config.ConfigSnapshot;
+import io.ccsfront.config.SnapshotBuilder;
 import java.net.InetAddress;
 
 /**
@@ -32,7 +32,7 @@ final class SelectionTables {
     }
 
     static ConfigSnapshot build(CertificatePool pool, int ccsHostnames, int sniBindings, int ipBindings) {
-        Builder b = ConfigSnapshot.builder();
+        SnapshotBuilder b = ConfigSnapshot.builder();
         for (StoredCertificate c : pool.all()) {
             b.putCertificate("MY", c);
         }

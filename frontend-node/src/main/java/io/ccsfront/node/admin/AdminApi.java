@@ -33,13 +33,13 @@ public final class AdminApi {
     /** A resource handler: returns a {@link JsonObject} (200) or a {@link Reply}; runs on a worker thread. */
     @FunctionalInterface
     interface Endpoint {
-        Object handle(Req r) throws Exception;
+        Object handle(ApiRequest r) throws Exception;
     }
 
     /** A resource handler that completes asynchronously on the event loop (calls to other members). */
     @FunctionalInterface
     interface AsyncEndpoint {
-        Future<JsonObject> handle(Req r);
+        Future<JsonObject> handle(ApiRequest r);
     }
 
     /** A response with a status other than 200. */
@@ -159,7 +159,7 @@ public final class AdminApi {
 
     void route(HttpMethod method, String path, Endpoint e) {
         router.route(method, BASE + path).handler(bodies).handler(ctx -> {
-            Req r = request(ctx);
+            ApiRequest r = request(ctx);
             if (r == null) {
                 return;
             }
@@ -175,7 +175,7 @@ public final class AdminApi {
 
     void getAsync(String path, AsyncEndpoint e) {
         router.route(HttpMethod.GET, BASE + path).handler(ctx -> {
-            Req r = request(ctx);
+            ApiRequest r = request(ctx);
             if (r == null) {
                 return;
             }
@@ -201,9 +201,9 @@ public final class AdminApi {
         router.route(method, BASE + path).handler(h);
     }
 
-    private static Req request(RoutingContext ctx) {
+    private static ApiRequest request(RoutingContext ctx) {
         try {
-            return Req.of(ctx);
+            return ApiRequest.of(ctx);
         } catch (RuntimeException e) {
             ApiErrors.respond(ctx, e);
             return null;

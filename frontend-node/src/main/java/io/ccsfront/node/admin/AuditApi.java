@@ -17,7 +17,7 @@ final class AuditApi {
         api.get("/audit", this::list);
     }
 
-    private JsonObject list(Req r) {
+    private JsonObject list(ApiRequest r) {
         String l = r.field("limit");
         int limit = l == null ? 100 : (int) BadInput.number("limit", l, 1, 100_000);
         return new JsonObject().put("entries", new JsonArray(List.copyOf(audit.tail(limit))));

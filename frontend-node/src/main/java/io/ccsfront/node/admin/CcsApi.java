@@ -37,7 +37,7 @@ final class CcsApi {
         api.delete("/ccs/:hostname", this::delete);
     }
 
-    private JsonObject put(Req r) {
+    private JsonObject put(ApiRequest r) {
         String key = key(r.path("hostname"));
         byte[] file = r.file("file");
         if (file == null) {
@@ -71,7 +71,7 @@ final class CcsApi {
                 .put("warnings", warnings).put("certificate", CertificateJson.details(d));
     }
 
-    private JsonObject list(Req r) {
+    private JsonObject list(ApiRequest r) {
         ConfigSnapshot s = commits.current();
         Duration within = CertificatesApi.days(r.field("expiringWithin"));
         JsonArray a = new JsonArray();
@@ -85,7 +85,7 @@ final class CcsApi {
     }
 
     /** The entry for a key; for an exact hostname without its own entry, the wildcard entry that serves it. */
-    private JsonObject show(Req r) {
+    private JsonObject show(ApiRequest r) {
         ConfigSnapshot s = commits.current();
         String key = key(r.path("hostname"));
         String servedBy = key;
@@ -102,7 +102,7 @@ final class CcsApi {
                 .put("certificate", CertificateJson.details(CertificateDetails.of(c, services.clock())));
     }
 
-    private JsonObject delete(Req r) {
+    private JsonObject delete(ApiRequest r) {
         String key = key(r.path("hostname"));
         ChangeRecord rec = commits.commit(r, s -> new ConfigChange.DeleteCcs(key));
         return new JsonObject().put("version", rec.version()).put("deleted", key);

@@ -44,7 +44,7 @@ final class CertificateRequestsApi {
         api.delete("/certificate-requests/:id", this::delete);
     }
 
-    private AdminApi.Reply create(Req r) {
+    private AdminApi.Reply create(ApiRequest r) {
         CsrSubject subject = subject(r);
         List<String> sans = sans(r);
         KeySpec key = BadInput.parse("key", r.field("key") == null ? "rsa:2048" : r.field("key"), KeySpec::parse);
@@ -58,14 +58,14 @@ final class CertificateRequestsApi {
         return AdminApi.Reply.created(json(created.request()).put("version", rec.version()).put("csr", created.csrPem()));
     }
 
-    private JsonObject list(Req r) {
+    private JsonObject list(ApiRequest r) {
         ConfigSnapshot s = commits.current();
         JsonArray a = new JsonArray();
         s.pendingRequests().forEach(p -> a.add(json(p)));
         return new JsonObject().put("version", s.version()).put("requests", a);
     }
 
-    private JsonObject show(Req r) {
+    private JsonObject show(ApiRequest r) {
         ConfigSnapshot s = commits.current();
         PendingRequest p = s.pendingRequest(id(r.path("id")));
         if (p == null) {
@@ -74,13 +74,13 @@ final class CertificateRequestsApi {
         return json(p).put("version", s.version()).put("csr", pem(p.csrDer()));
     }
 
-    private JsonObject delete(Req r) {
+    private JsonObject delete(ApiRequest r) {
         Thumbprint id = id(r.path("id"));
         ChangeRecord rec = commits.commit(r, s -> new ConfigChange.DeletePendingRequest(id));
         return new JsonObject().put("version", rec.version()).put("deleted", id.hex());
     }
 
-    private AdminApi.Reply complete(Req r) {
+    private AdminApi.Reply complete(ApiRequest r) {
         String store = CertificatesApi.store(r.field("store"));
         byte[] file = r.file("file");
         if (file == null) {
@@ -106,7 +106,7 @@ final class CertificateRequestsApi {
     }
 
     /** The subject fields; a validation failure names its field (cn, o, ou, l, st or c). */
-    private static CsrSubject subject(Req r) {
+    private static CsrSubject subject(ApiRequest r) {
         try {
             return new CsrSubject(r.field("cn"), r.field("o"), r.field("ou"), r.field("l"), r.field("st"), r.field("c"));
         } catch (IllegalArgumentException e) {
@@ -118,7 +118,7 @@ final class CertificateRequestsApi {
     }
 
     /** {@code sans}: a JSON array, or a comma-separated string. */
-    private static List<String> sans(Req r) {
+    private static List<String> sans(ApiRequest r) {
         Object v = r.json().getValue("sans");
         List<String> out = new ArrayList<>();
         if (v instanceof JsonArray a) {

@@ -52,7 +52,7 @@ final class CertificatesApi {
         api.post("/certificates/:thumbprint/export", this::export);
     }
 
-    private AdminApi.Reply importCertificate(Req r) {
+    private AdminApi.Reply importCertificate(ApiRequest r) {
         String store = store(r.field("store"));
         byte[] file = r.file("file");
         if (file == null) {
@@ -77,7 +77,7 @@ final class CertificatesApi {
                 .put("store", store).put("warnings", warnings).put("certificate", CertificateJson.details(d)));
     }
 
-    private JsonObject list(Req r) {
+    private JsonObject list(ApiRequest r) {
         ConfigSnapshot s = commits.current();
         String store = r.field("store") == null ? null : store(r.field("store"));
         if (store != null && !s.hasStore(store)) {
@@ -99,7 +99,7 @@ final class CertificatesApi {
                 .put("certificates", out);
     }
 
-    private JsonObject show(Req r) {
+    private JsonObject show(ApiRequest r) {
         ConfigSnapshot s = commits.current();
         Thumbprint t = thumbprint(r.path("thumbprint"));
         List<String> stores = storesHolding(s, t);
@@ -112,7 +112,7 @@ final class CertificatesApi {
                 .put("bindings", bindingKeys(s, t, null));
     }
 
-    private JsonObject delete(Req r) {
+    private JsonObject delete(ApiRequest r) {
         Thumbprint t = thumbprint(r.path("thumbprint"));
         String only = r.field("store") == null ? null : store(r.field("store"));
         ChangeRecord rec = commits.commit(r, s -> {
@@ -138,7 +138,7 @@ final class CertificatesApi {
         return new JsonObject().put("version", rec.version()).put("deleted", t.hex());
     }
 
-    private JsonObject export(Req r) {
+    private JsonObject export(ApiRequest r) {
         Thumbprint t = thumbprint(r.path("thumbprint"));
         char[] password = r.password();
         try {

@@ -30,7 +30,7 @@ final class Commits {
     }
 
     /** Computes the change from the right snapshot and commits it as {@code r}'s actor. Blocking. */
-    ChangeRecord commit(Req r, Function<ConfigSnapshot, ConfigChange> compute) {
+    ChangeRecord commit(ApiRequest r, Function<ConfigSnapshot, ConfigChange> compute) {
         long expected = r.expectedVersion();
         if (expected != ConfigService.ANY_VERSION) {
             ConfigSnapshot s = service.current();
@@ -52,7 +52,7 @@ final class Commits {
     }
 
     /** The snapshot a read or a check should use: the current one, which must be at the expected version if one is given. */
-    ConfigSnapshot checked(Req r) {
+    ConfigSnapshot checked(ApiRequest r) {
         long expected = r.expectedVersion();
         ConfigSnapshot s = service.current();
         if (expected != ConfigService.ANY_VERSION && s.version() != expected) {

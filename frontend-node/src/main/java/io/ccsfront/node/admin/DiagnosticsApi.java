@@ -36,7 +36,7 @@ final class DiagnosticsApi {
         api.get("/doctor", this::doctor);
     }
 
-    private JsonObject explain(Req r) {
+    private JsonObject explain(ApiRequest r) {
         InetAddress ip = BadInput.parse("ip", r.field("ip"), v -> IpAddresses.parse(v, "ip"));
         int port = BadInput.parse("port", r.field("port"), v -> Ports.parse(v, "port"));
         String sni = r.field("sni");
@@ -45,7 +45,7 @@ final class DiagnosticsApi {
         return decision(d).put("version", s.version()).put("ip", IpAddresses.format(ip)).put("port", port);
     }
 
-    private JsonObject doctor(Req r) {
+    private JsonObject doctor(ApiRequest r) {
         String w = r.field("expiringWithin");
         Duration within = Duration.ofDays(w == null ? 30 : BadInput.number("expiringWithin", w, 0, 36_500));
         ConfigSnapshot s = services.configService().current();

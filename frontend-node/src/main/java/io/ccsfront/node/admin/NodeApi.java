@@ -74,7 +74,7 @@ final class NodeApi {
                 .put("listeners", listeners);
     }
 
-    private Future<JsonObject> cluster(Req r) {
+    private Future<JsonObject> cluster(ApiRequest r) {
         ClusterView view = services.clusterView();
         List<Future<JsonObject>> members = new ArrayList<>();
         for (ClusterView.Member m : view.members()) {

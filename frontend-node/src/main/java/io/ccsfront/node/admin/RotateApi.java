@@ -31,7 +31,7 @@ final class RotateApi {
         api.post("/rotate", this::rotate);
     }
 
-    private JsonObject rotate(Req r) {
+    private JsonObject rotate(ApiRequest r) {
         Thumbprint from = BadInput.parse("from", r.field("from"), Thumbprint::parse);
         Thumbprint to = BadInput.parse("to", r.field("to"), Thumbprint::parse);
         if (from.equals(to)) {

@@ -40,7 +40,7 @@ final class SitesApi {
         api.delete("/sites/:name/workers", this::deleteWorker);
     }
 
-    private AdminApi.Reply add(Req r) {
+    private AdminApi.Reply add(ApiRequest r) {
         String name = BadInput.parse("name", r.field("name"), Site::checkName);
         int flags = flags(r);
         List<SiteBinding> bindings = new ArrayList<>();
@@ -66,25 +66,25 @@ final class SitesApi {
         return AdminApi.Reply.created(new JsonObject().put("version", rec.version()).put("site", ConfigJson.site(made[0])));
     }
 
-    private JsonObject list(Req r) {
+    private JsonObject list(ApiRequest r) {
         ConfigSnapshot s = commits.current();
         JsonArray a = new JsonArray();
         s.sites().forEach(site -> a.add(ConfigJson.site(site)));
         return new JsonObject().put("version", s.version()).put("sites", a);
     }
 
-    private JsonObject show(Req r) {
+    private JsonObject show(ApiRequest r) {
         ConfigSnapshot s = commits.current();
         return new JsonObject().put("version", s.version()).put("site", ConfigJson.site(site(s, r.path("name"))));
     }
 
-    private JsonObject delete(Req r) {
+    private JsonObject delete(ApiRequest r) {
         String name = BadInput.parse("name", r.path("name"), Site::checkName);
         ChangeRecord rec = commits.commit(r, s -> new ConfigChange.DeleteSite(site(s, name).name()));
         return new JsonObject().put("version", rec.version()).put("deleted", name);
     }
 
-    private JsonObject addBinding(Req r) {
+    private JsonObject addBinding(ApiRequest r) {
         SiteBinding b = binding(r.field("binding"), flags(r));
         return change(r, site -> {
             for (SiteBinding x : site.bindings()) {
@@ -98,7 +98,7 @@ final class SitesApi {
         });
     }
 
-    private JsonObject deleteBinding(Req r) {
+    private JsonObject deleteBinding(ApiRequest r) {
         SiteBinding b = binding(r.field("binding"), 0);
         return change(r, site -> {
             List<SiteBinding> list = new ArrayList<>(site.bindings());
@@ -109,7 +109,7 @@ final class SitesApi {
         });
     }
 
-    private JsonObject addWorker(Req r) {
+    private JsonObject addWorker(ApiRequest r) {
         URI w = BadInput.parse("url", r.field("url"), Site::parseWorker);
         return change(r, site -> {
             if (site.workers().contains(w)) {
@@ -121,7 +121,7 @@ final class SitesApi {
         });
     }
 
-    private JsonObject deleteWorker(Req r) {
+    private JsonObject deleteWorker(ApiRequest r) {
         URI w = BadInput.parse("url", r.field("url"), Site::parseWorker);
         return change(r, site -> {
             List<URI> list = new ArrayList<>(site.workers());
@@ -133,7 +133,7 @@ final class SitesApi {
     }
 
     /** Read-modify-write of one site under the version check. */
-    private JsonObject change(Req r, UnaryOperator<Site> edit) {
+    private JsonObject change(ApiRequest r, UnaryOperator<Site> edit) {
         String name = BadInput.parse("name", r.path("name"), Site::checkName);
         Site[] after = new Site[1];
         ChangeRecord rec = commits.commit(r, s -> {
@@ -157,7 +157,7 @@ final class SitesApi {
     }
 
     /** sslFlags for short-form https bindings: {@code sslFlags}, or {@code sni} (1) and {@code ccs} (2). */
-    private static int flags(Req r) {
+    private static int flags(ApiRequest r) {
         if (r.field("sslFlags") != null) {
             return (int) BadInput.number("sslFlags", r.field("sslFlags"), 0, 3);
         }
@@ -174,7 +174,7 @@ final class SitesApi {
     }
 
     /** A JSON array of strings, or one string. */
-    private static List<String> strings(Req r, String field) {
+    private static List<String> strings(ApiRequest r, String field) {
         Object v = r.json().getValue(field);
         List<String> out = new ArrayList<>();
         if (v instanceof JsonArray a) {

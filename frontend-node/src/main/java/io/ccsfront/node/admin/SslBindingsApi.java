@@ -61,28 +61,28 @@ final class SslBindingsApi {
         api.delete("/sslcerts/:kind/:value", this::delete);
     }
 
-    private AdminApi.Reply add(Req r) {
+    private AdminApi.Reply add(ApiRequest r) {
         SslBinding b = parse(r, null);
         ChangeRecord rec = commits.commit(r, s -> new ConfigChange.PutBinding(b, ConfigChange.Mode.ADD));
         return AdminApi.Reply.created(new JsonObject().put("version", rec.version())
                 .put("binding", ConfigJson.sslBinding(b, commits.current())));
     }
 
-    private JsonObject update(Req r) {
+    private JsonObject update(ApiRequest r) {
         BindingKey key = key(r);
         SslBinding b = parse(r, key);
         ChangeRecord rec = commits.commit(r, s -> new ConfigChange.PutBinding(b, ConfigChange.Mode.UPDATE));
         return new JsonObject().put("version", rec.version()).put("binding", ConfigJson.sslBinding(b, commits.current()));
     }
 
-    private JsonObject list(Req r) {
+    private JsonObject list(ApiRequest r) {
         ConfigSnapshot s = commits.current();
         JsonArray a = new JsonArray();
         s.bindings().forEach(b -> a.add(ConfigJson.sslBinding(b, s)));
         return new JsonObject().put("version", s.version()).put("bindings", a);
     }
 
-    private JsonObject show(Req r) {
+    private JsonObject show(ApiRequest r) {
         ConfigSnapshot s = commits.current();
         BindingKey key = key(r);
         SslBinding b = s.binding(key);
@@ -93,7 +93,7 @@ final class SslBindingsApi {
                 .put("dependents", dependents(Doctor.dependents(s, key)));
     }
 
-    private JsonObject delete(Req r) {
+    private JsonObject delete(ApiRequest r) {
         BindingKey key = key(r);
         boolean force = r.flag("force", false);
         List<String> broken = new ArrayList<>();
@@ -116,13 +116,13 @@ final class SslBindingsApi {
     }
 
     /** The binding addressed by the path ({@code ipport}/{@code hostnameport}/{@code ccs} and its value). */
-    static BindingKey key(Req r) {
+    static BindingKey key(ApiRequest r) {
         String kind = r.path("kind");
         return BadInput.parse("binding", kind + "=" + r.path("value"), BindingKey::parse);
     }
 
     /** The binding in the request: a {@code command} line, or the netsh words as fields; {@code key} (update) fills the key word. */
-    static SslBinding parse(Req r, BindingKey key) {
+    static SslBinding parse(ApiRequest r, BindingKey key) {
         String command = r.field("command");
         if (command != null) {
             SslBinding b = BadInput.parse("command", command, NetshCodec::parseAdd);

@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The rules behind {@link CertificateDetails#warnings()}. */
-final class CertificateChecks {
+final class WarningRules {
 
     static final int MIN_RSA_BITS = 2048;
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
     private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
 
-    private CertificateChecks() {
+    private WarningRules() {
     }
 
     /** The warnings about {@code chain} (leaf first) at {@code clock}'s now. */

@@ -13,7 +13,7 @@ import java.util.Locale;
  * authenticated actor and the expected configuration version. Read on the event loop, then
  * handed to a worker thread: it holds copies, never the live request.
  */
-final class Req {
+final class ApiRequest {
 
     private final MultiMap path;
     private final MultiMap query;
@@ -24,7 +24,7 @@ final class Req {
     private final String ifMatch;
     private final String authorization;
 
-    private Req(RoutingContext ctx) {
+    private ApiRequest(RoutingContext ctx) {
         this.path = MultiMap.caseInsensitiveMultiMap().addAll(ctx.pathParams());
         this.query = MultiMap.caseInsensitiveMultiMap().addAll(ctx.queryParams());
         this.uploads = ctx.get(Bodies.UPLOADS);
@@ -40,8 +40,8 @@ final class Req {
         this.authorization = ctx.request().getHeader("Authorization");
     }
 
-    static Req of(RoutingContext ctx) {
-        return new Req(ctx);
+    static ApiRequest of(RoutingContext ctx) {
+        return new ApiRequest(ctx);
     }
 
     /** A path parameter (URL-decoded). */

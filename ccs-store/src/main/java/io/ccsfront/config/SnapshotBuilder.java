@@ -25,11 +25,11 @@ import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 /**
- * Accumulates edits over a base snapshot and builds the next one, copying only the shards it
+ * Builds a {@link ConfigSnapshot}: accumulates edits over a base snapshot and builds the next one, copying only the shards it
  * touched. Reads through the builder see its own edits (a batch validates change by change).
  * Puts here are unchecked; {@link ConfigSnapshot#apply} runs the checks first.
  */
-public final class Builder {
+public final class SnapshotBuilder {
 
     private long version;
     private final Map<String, String> stores;
@@ -43,7 +43,7 @@ public final class Builder {
     private final Map<Thumbprint, PendingRequest> pending;
     private String chain;
 
-    Builder(ConfigSnapshot base) {
+    SnapshotBuilder(ConfigSnapshot base) {
         this.version = base.version;
         this.chain = base.chain;
         this.stores = new TreeMap<>(base.stores);
@@ -57,17 +57,17 @@ public final class Builder {
         this.pending = new HashMap<>(base.pending);
     }
 
-    public Builder version(long v) {
+    public SnapshotBuilder version(long v) {
         this.version = v;
         return this;
     }
 
-    public Builder chain(String c) {
+    public SnapshotBuilder chain(String c) {
         this.chain = c;
         return this;
     }
 
-    public Builder createStore(String name) {
+    public SnapshotBuilder createStore(String name) {
         String display = CertStoreNames.normalize(name);
         stores.putIfAbsent(CertStoreNames.key(display), display);
         return this;
@@ -77,13 +77,13 @@ public final class Builder {
         return stores.containsKey(CertStoreNames.key(name));
     }
 
-    public Builder putCertificate(String store, StoredCertificate c) {
+    public SnapshotBuilder putCertificate(String store, StoredCertificate c) {
         createStore(store);
         certificates.put(new CertRef(store, c.thumbprint()), c);
         return this;
     }
 
-    Builder removeCertificate(String store, Thumbprint t) {
+    SnapshotBuilder removeCertificate(String store, Thumbprint t) {
         certificates.remove(new CertRef(store, t));
         return this;
     }
@@ -92,12 +92,12 @@ public final class Builder {
         return certificates.get(new CertRef(store, t));
     }
 
-    public Builder putCcs(String key, StoredCertificate c) {
+    public SnapshotBuilder putCcs(String key, StoredCertificate c) {
         ccs.put(CcsKeys.normalize(key), c);
         return this;
     }
 
-    Builder removeCcs(String key) {
+    SnapshotBuilder removeCcs(String key) {
         ccs.remove(key);
         return this;
     }
@@ -111,7 +111,7 @@ public final class Builder {
         ccs.forEach(action);
     }
 
-    public Builder putBinding(SslBinding b) {
+    public SnapshotBuilder putBinding(SslBinding b) {
         if (b instanceof IpPortBinding ip) {
             ipPorts.put(ip.ipPort(), ip);
         } else if (b instanceof HostnamePortBinding h) {
@@ -126,7 +126,7 @@ public final class Builder {
         return ConfigSnapshot.lookup(key, ipPorts::get, hostPorts::get, ccsPorts::get);
     }
 
-    Builder removeBinding(BindingKey key) {
+    SnapshotBuilder removeBinding(BindingKey key) {
         switch (key.kind()) {
             case IPPORT -> ipPorts.remove(IpPort.parse(key.value()));
             case HOSTNAMEPORT -> {
@@ -146,7 +146,7 @@ public final class Builder {
         return out;
     }
 
-    public Builder putSite(Site s) {
+    public SnapshotBuilder putSite(Site s) {
         Site old = sites.get(Site.key(s.name()));
         if (old != null) {
             unroute(old);
@@ -162,7 +162,7 @@ public final class Builder {
         return this;
     }
 
-    Builder removeSite(String name) {
+    SnapshotBuilder removeSite(String name) {
         Site old = sites.get(Site.key(name));
         if (old != null) {
             unroute(old);
@@ -198,12 +198,12 @@ public final class Builder {
         return l == null ? List.of() : l;
     }
 
-    public Builder putPending(PendingRequest r) {
+    public SnapshotBuilder putPending(PendingRequest r) {
         pending.put(r.id(), r);
         return this;
     }
 
-    Builder removePending(Thumbprint id) {
+    SnapshotBuilder removePending(Thumbprint id) {
         pending.remove(id);
         return this;
     }
