@@ -12,7 +12,6 @@ import io.ccsfront.cert.PendingRequest;
 import io.ccsfront.cert.StoredCertificate;
 import io.ccsfront.cert.Thumbprint;
 import io.ccsfront.site.Site;
-import io.ccsfront.util.ShardedMap;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,5 @@
 package io.ccsfront.config;
 
 /** The key of an SNI binding: a normalised hostname and a port. */
-public record HostPort(String host, int port) {
+record HostPort(String host, int port) {
 }

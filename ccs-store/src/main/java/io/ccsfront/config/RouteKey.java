@@ -3,5 +3,5 @@ package io.ccsfront.config;
 import io.ccsfront.binding.SiteBinding;
 
 /** Routing index key: protocol, port and host header ("" for bindings without one). */
-public record RouteKey(SiteBinding.Protocol protocol, int port, String host) {
+record RouteKey(SiteBinding.Protocol protocol, int port, String host) {
 }

@@ -13,7 +13,6 @@ import io.ccsfront.cert.StoredCertificate;
 import io.ccsfront.cert.Thumbprint;
 import io.ccsfront.name.CcsKeys;
 import io.ccsfront.site.Site;
-import io.ccsfront.util.ShardedMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

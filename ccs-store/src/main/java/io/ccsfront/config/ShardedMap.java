@@ -1,4 +1,4 @@
-package io.ccsfront.util;
+package io.ccsfront.config;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +15,7 @@ import java.util.function.BiConsumer;
  *
  * <p>Internal: not part of the public API.
  */
-public final class ShardedMap<K, V> {
+final class ShardedMap<K, V> {
 
     private static final int SHARDS = 256;
     private static final ShardedMap<?, ?> EMPTY = new ShardedMap<>(new Map<?, ?>[SHARDS], 0);

@@ -1,4 +1,4 @@
-package io.ccsfront.util;
+package io.ccsfront.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
