@@ -19,5 +19,8 @@
  * {@link io.ccsfront.cert.UnreadableCertificateException},
  * {@link io.ccsfront.cert.NoMatchingRequestException}, {@link io.ccsfront.cert.KeyUnavailableException}.
  * Nothing here logs, and no {@code toString()} shows key material.
+ *
+ * <p>Imports only {@code name} (and Bouncy Castle): never bindings, the configuration, selection
+ * or storage, nor Netty, Vert.x or Hazelcast.
  */
 package io.ccsfront.cert;
