@@ -16,6 +16,7 @@ import io.ccsfront.node.cluster.StandaloneCluster;
 import io.ccsfront.node.config.Listener;
 import io.ccsfront.node.config.NodeConfig;
 import io.ccsfront.node.config.NodeSettings;
+import io.ccsfront.node.config.SecretSettings;
 import io.ccsfront.node.config.Secrets;
 import io.ccsfront.node.metrics.ConfigMetrics;
 import io.ccsfront.node.metrics.MetricsSettings;
@@ -77,6 +78,8 @@ public final class FrontendNode implements AutoCloseable {
     private final TlsSettings tlsSettings;
     private final ClusterSettings clusterSettings;
     private final CcsSettings ccsSettings;
+    private final ProxySettings proxySettings;
+    private final MetricsSettings metricsSettings;
     private final Clock clock;
     private Vertx vertx;
     private PrometheusMeterRegistry registry;
@@ -102,14 +105,17 @@ public final class FrontendNode implements AutoCloseable {
         this.tlsSettings = TlsSettings.from(config);
         this.clusterSettings = ClusterSettings.from(config);
         this.ccsSettings = CcsSettings.from(config);
+        this.proxySettings = ProxySettings.from(config);
+        this.metricsSettings = MetricsSettings.from(config);
         this.clock = clock;
     }
 
     /** Starts everything; {@code requestHandler} builds the HTTP request handler (the proxy) once the node is wired. */
     public FrontendNode start(Function<FrontendNode, Handler<HttpServerRequest>> requestHandler) {
         long t0 = System.nanoTime();
-        protector = Secrets.masterKey(config, settings.dataDir());
-        adminToken = Secrets.adminToken(config, settings.dataDir());
+        SecretSettings secrets = SecretSettings.from(config);
+        protector = Secrets.masterKey(secrets, settings.dataDir());
+        adminToken = Secrets.adminToken(secrets, settings.dataDir());
         registry = NodeMetrics.registry(settings.nodeName());
         vertx = Vertx.builder()
                 .with(new VertxOptions().setPreferNativeTransport(true)
@@ -185,7 +191,7 @@ public final class FrontendNode implements AutoCloseable {
 
     private HttpServerOptions baseOptions(Listener l) {
         HttpServerOptions o = new HttpServerOptions().setHost(l.host()).setPort(l.port()).setReusePort(false);
-        ProxySettings.from(config).applyTo(o);
+        proxySettings.applyTo(o);
         return o;
     }
 
@@ -370,9 +376,8 @@ public final class FrontendNode implements AutoCloseable {
      * certificate served on each connection by the TLS layer.
      */
     public static Handler<HttpServerRequest> defaultHandler(FrontendNode node) {
-        ProxyHandler proxy = new ProxyHandler(node.vertx, node.configService::current, ProxySettings.from(node.config),
-                req -> ServedCertificate.of(req.connection().sslSession()),
-                new ProxyMetrics(node.registry, MetricsSettings.from(node.config).perSiteSites()));
+        ProxyHandler proxy = new ProxyHandler(node.vertx, node.configService::current, node.proxySettings,
+                req -> ServedCertificate.of(req.connection().sslSession()), new ProxyMetrics(node.registry, node.metricsSettings.perSiteSites()));
         node.proxy = proxy;
         return proxy;
     }

@@ -32,18 +32,18 @@ public final class Secrets {
     }
 
     /** The master key(s): current from masterKey.value or masterKey.file, retired ones from masterKey.retiredFiles. */
-    public static KeyProtector masterKey(NodeConfig c, Path dataDir) {
+    public static KeyProtector masterKey(SecretSettings c, Path dataDir) {
         byte[] current;
-        String value = c.string("masterKey.value");
+        String value = c.masterKeyValue();
         if (!value.isEmpty()) {
             current = decodeKey(value, "masterKey.value");
         } else {
-            Path file = c.string("masterKey.file").isEmpty() ? dataDir.resolve("master.key") : Path.of(c.string("masterKey.file"));
+            Path file = c.masterKeyFile().isEmpty() ? dataDir.resolve("master.key") : Path.of(c.masterKeyFile());
             current = decodeKey(readOrCreate(file, () -> Base64.getEncoder().encodeToString(KeyProtector.newMasterKey()), "master key"),
                     file.toString());
         }
         List<byte[]> retired = new ArrayList<>();
-        for (String f : c.list("masterKey.retiredFiles")) {
+        for (String f : c.retiredKeyFiles()) {
             try {
                 retired.add(decodeKey(Files.readString(Path.of(f)).strip(), f));
             } catch (IOException e) {
@@ -54,12 +54,12 @@ public final class Secrets {
     }
 
     /** The admin bearer token: admin.token, else admin.tokenFile, else <dataDir>/admin.token (created). */
-    public static String adminToken(NodeConfig c, Path dataDir) {
-        String value = c.string("admin.token");
+    public static String adminToken(SecretSettings c, Path dataDir) {
+        String value = c.adminToken();
         if (!value.isEmpty()) {
             return checkToken(value, "admin.token");
         }
-        Path file = c.string("admin.tokenFile").isEmpty() ? dataDir.resolve("admin.token") : Path.of(c.string("admin.tokenFile"));
+        Path file = c.adminTokenFile().isEmpty() ? dataDir.resolve("admin.token") : Path.of(c.adminTokenFile());
         return checkToken(readOrCreate(file, Secrets::newToken, "admin token"), file.toString());
     }
 
