@@ -58,7 +58,7 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main(env, o));
         cl.setOut(o);
         cl.setErr(e);
-        cl.getCommandSpec().usageMessage().footer(footer());
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, Main::optionTable);
         cl.setExecutionExceptionHandler((x, c, p) -> {
             c.getErr().println("frontend-node: " + (x.getMessage() == null ? x.toString() : x.getMessage()));
             return 1;
@@ -66,14 +66,22 @@ public final class Main implements Callable<Integer> {
         return cl.execute(args);
     }
 
-    /** The option table; picocli formats the footer, so a {@code %} in a description is escaped. */
-    static String footer() {
-        StringBuilder sb = new StringBuilder();
+    /**
+     * The footer: every configuration option, its description wrapped in the right-hand column,
+     * its default and environment variable. Rendered as a table (never through picocli's format
+     * step, which reads a {@code %} in a description as a conversion).
+     */
+    static String optionTable(CommandLine.Help help) {
+        int width = help.commandSpec().usageMessage().width();
+        int first = 33;
+        CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
+                new CommandLine.Help.Column(first, 2, CommandLine.Help.Column.Overflow.SPAN),
+                new CommandLine.Help.Column(width - first, 1, CommandLine.Help.Column.Overflow.WRAP));
         for (Option o : Option.ALL) {
-            sb.append(String.format("  %-30s %s%n  %-30s default: %s; env: %s%n", o.path(), o.description(), "",
-                    o.defaultValue().isEmpty() ? "(empty)" : o.defaultValue(), o.envName()));
+            table.addRowValues(o.path(), o.description());
+            table.addRowValues("", "default: " + (o.defaultValue().isEmpty() ? "(empty)" : o.defaultValue()) + "; env: " + o.envName());
         }
-        return sb.toString().replace("%", "%%");
+        return table.toString();
     }
 
     @Override
