@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** ccsctl ccs …, site …, explain and doctor against a running node. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -95,6 +97,18 @@ class CcsctlCcsSiteTest {
         CliNode.Result dup = n.run("site", "add", "fabrikam");
         assertThat(dup.code()).isEqualTo(1);
         assertThat(dup.err()).contains("409");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "site add x --binding https/*:notaport:x.test | bindingInformation port is not a number: notaport",
+        "site add x --binding https/*::x.test         | bindingInformation port is not a number: (empty)",
+        "explain --ip 127.0.0.1 --port notaport       | --port port is not a number: notaport",
+        "explain --ip 127.0.0.1 --port 70000          | --port port out of range 1-65535: 70000"})
+    void aPortThatIsNotANumberIsNamedSo(String command, String message) {
+        CliNode.Result r = n.run(command.split(" "));
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("ccsctl: " + message);
     }
 
     @Test

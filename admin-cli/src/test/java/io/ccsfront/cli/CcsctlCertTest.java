@@ -7,6 +7,8 @@ import io.ccsfront.testing.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.util.io.pem.PemReader;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** ccsctl cert … against a running node: each verb's happy path and its refusals. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -150,6 +154,81 @@ class CcsctlCertTest {
         CliNode.Result r = n.run("cert", "request", "--cn", "a.example", "--c", "USA", "--out", tmp.resolve("x.csr").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("USA");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"cert import", "ccs put"})
+    void everyImportVerbTakesACertificateWithItsKeyFile(String verb) {
+        String host = verb.replace(' ', '-') + ".pair.example";
+        TestPki.Issued c = TestPki.get().leaf(host);
+        Path crt = n.pemPair(c, host);
+        Path key = tmp.resolve(host + ".key");
+        List<String> args = new ArrayList<>(List.of(verb.split(" ")));
+        if (verb.equals("ccs put")) {
+            args.add(host);
+        }
+        args.addAll(List.of(crt.toString(), "--key-file", key.toString()));
+        CliNode.Result r = n.run(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.toString()).isZero();
+        String tp = c.stored().thumbprint().hex();
+        assertThat(r.out().strip()).isEqualTo(tp);
+        assertThat(n.run("cert", "show", tp).out()).contains("private key present");
+    }
+
+    @Test
+    void aKeyFileThatDoesNotMatchTheCertificateIsRefused() {
+        Path crt = n.pemPair(TestPki.get().leaf("mismatch.example"), "mismatch");
+        n.pemPair(TestPki.get().leaf("other.example"), "other");
+        long before = n.version();
+        CliNode.Result r = n.run("cert", "import", crt.toString(), "--key-file", tmp.resolve("other.key").toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("400");
+        assertThat(n.version()).isEqualTo(before);
+    }
+
+    @Test
+    void requestListShowsThePendingRequestsAndDeleteDropsOne() {
+        Path csr = tmp.resolve("pending.csr");
+        CliNode.Result req = n.run("cert", "request", "--cn", "pending.example", "--san", "pending.example", "--out", csr.toString());
+        assertThat(req.code()).as(req.toString()).isZero();
+        String id = req.out().split(" ")[2];
+        assertThat(id).hasSize(40);
+
+        CliNode.Result list = n.run("cert", "request", "list");
+        assertThat(list.code()).as(list.toString()).isZero();
+        assertThat(list.out()).contains("ID").contains("SUBJECT").contains(id).contains("CN=pending.example").contains("rsa:2048");
+        assertThat(n.run("cert", "request", "list", "--json").out()).contains("\"id\" : \"" + id + "\"");
+
+        CliNode.Result delete = n.run("cert", "request", "delete", id.toLowerCase());
+        assertThat(delete.code()).as(delete.toString()).isZero();
+        assertThat(delete.out()).contains("certificate request " + id + " deleted");
+        assertThat(n.run("cert", "request", "list").out()).doesNotContain(id);
+
+        CliNode.Result again = n.run("cert", "request", "delete", id);
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains("404 not_found").contains(id);
+        CliNode.Result bad = n.run("cert", "request", "delete", "12ab");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("certificate request id must be 40 hex digits: 12ab");
+    }
+
+    @Test
+    void requestWithoutItsOptionsNamesWhatIsMissing() {
+        CliNode.Result r = n.run("cert", "request", "--cn", "a.example");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--out FILE.csr").doesNotContain("--cn NAME");
+    }
+
+    @Test
+    void listShowsIpAddressSansInNames() {
+        TestPki.Issued c = TestPki.get().leaf(TestPki.LeafSpec.names("ip-san.example").ips("192.0.2.10", "2001:db8::10"));
+        Path pfx = n.pfx(c, "ipsan", "pw");
+        assertThat(n.run("cert", "import", pfx.toString(), "--password-file", n.passwordFile("ipsan").toString()).code()).isZero();
+        String row = n.run("cert", "list").out().lines().filter(l -> l.contains(c.stored().thumbprint().hex())).findFirst().orElseThrow();
+        assertThat(row).contains("ip-san.example, 192.0.2.10, 2001:db8:");
+        assertThat(n.run("ccs", "put", "ip-san.example", pfx.toString(), "--password-file", n.passwordFile("ipsan").toString()).code())
+                .isZero();
+        assertThat(n.run("ccs", "list").out()).contains("ip-san.example, 192.0.2.10, 2001:db8:");
     }
 
     static void writeString(Path p, String s) {

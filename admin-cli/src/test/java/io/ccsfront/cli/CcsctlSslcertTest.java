@@ -3,6 +3,8 @@ package io.ccsfront.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +77,34 @@ class CcsctlSslcertTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains(message).hasLineCount(1);
         assertThat(n.version()).isEqualTo(before);
+    }
+
+    /** certutil prints a thumbprint in groups; pasted into one quoted argument, or left for the shell to split. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"groups of 8 in one argument", "pairs in one argument", "groups of 8 split by the shell"})
+    void certhashWithEmbeddedSpacesIsAccepted(String form) {
+        String tp = n.importCert("spaced-" + form.hashCode(), "spaced.example");
+        String key = "hostnameport=spaced" + Math.abs(form.hashCode()) + ".example:" + n.httpsPort;
+        String lower = tp.toLowerCase();
+        List<String> args = new ArrayList<>(List.of("sslcert", "add", key));
+        switch (form) {
+            case "groups of 8 in one argument" -> args.add("certhash=" + groups(lower, 8));
+            case "pairs in one argument" -> args.add("certhash=" + groups(lower, 2));
+            default -> args.addAll(List.of(("certhash=" + groups(lower, 8)).split(" ")));
+        }
+        args.add("appid=" + APPID);
+        CliNode.Result r = n.run(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(n.run("sslcert", "show", key).out()).contains("Certificate Hash             : " + lower);
+        assertThat(n.run("sslcert", "delete", key).code()).isZero();
+    }
+
+    static String groups(String hex, int size) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < hex.length(); i += size) {
+            sb.append(i == 0 ? "" : " ").append(hex, i, i + size);
+        }
+        return sb.toString();
     }
 
     @Test

@@ -101,6 +101,29 @@ final class CliNode implements AutoCloseable {
         }
     }
 
+    /** Writes {@code c} as {@code name.crt} (PEM chain, leaf first) and {@code name.key} (PKCS#8 PEM); returns the .crt path. */
+    Path pemPair(TestPki.Issued c, String name) {
+        try {
+            StringBuilder chain = new StringBuilder();
+            for (java.security.cert.X509Certificate x : c.chain()) {
+                chain.append(pem("CERTIFICATE", x.getEncoded()));
+            }
+            Path crt = dir.resolve(name + ".crt");
+            Files.writeString(crt, chain);
+            Files.writeString(dir.resolve(name + ".key"), pem("PRIVATE KEY", c.key().getEncoded()));
+            return crt;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
     Path passwordFile(String name) {
         return dir.resolve(name + ".pw");
     }

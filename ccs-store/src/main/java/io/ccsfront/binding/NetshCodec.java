@@ -131,17 +131,29 @@ public final class NetshCodec {
         }
     }
 
-    static Map<String, String> keyValues(List<String> words) {
+    /**
+     * The key=value words. A word without {@code =} right after {@code certhash=…} that is made of
+     * hex digits continues the thumbprint: {@code certutil} prints it in groups separated by spaces
+     * ({@code certhash=8e54a399 6383e962 …}, whether the shell kept it one word or split it).
+     * Keys are lower case; unknown or repeated keys are refused by name.
+     */
+    public static Map<String, String> keyValues(List<String> words) {
         Map<String, String> kv = new LinkedHashMap<>();
+        String last = null;
         for (String w : words) {
             if (w.isBlank()) {
                 continue;
             }
             int eq = w.indexOf('=');
+            if (eq < 0 && "certhash".equals(last) && isThumbprintGroup(w)) {
+                kv.put(last, kv.get(last) + " " + w);
+                continue;
+            }
             if (eq <= 0) {
                 throw new IllegalArgumentException("expected key=value, got: " + w);
             }
             String k = w.substring(0, eq).toLowerCase(Locale.ROOT);
+            last = k;
             if (!KNOWN.contains(k)) {
                 throw new IllegalArgumentException("unknown sslcert parameter " + k + " (known: " + String.join(", ", KNOWN.stream().sorted().toList()) + "): " + w);
             }
@@ -150,6 +162,10 @@ public final class NetshCodec {
             }
         }
         return kv;
+    }
+
+    private static boolean isThumbprintGroup(String w) {
+        return w.chars().allMatch(c -> java.util.HexFormat.isHexDigit(c) || c == ':' || c == '\u200e' || c == '\u200f' || c == '\ufeff');
     }
 
     private static Thumbprint certHash(Map<String, String> kv) {

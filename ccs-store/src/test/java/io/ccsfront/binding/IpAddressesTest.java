@@ -101,8 +101,8 @@ class IpAddressesTest {
         "[::1                    | ipport must be IP:PORT or [IPv6]:PORT: [::1",
         "10.0.0.1:70000          | ipport port out of range 1-65535: 70000",
         "10.0.0.1:0              | ipport port out of range 1-65535: 0",
-        "10.0.0.1:https          | ipport port out of range 1-65535: https",
-        "10.0.0.1:\u0664\u0664\u0663 | ipport port out of range 1-65535: \u0664\u0664\u0663",
+        "10.0.0.1:https          | ipport port is not a number: https",
+        "10.0.0.1:\u0664\u0664\u0663 | ipport port is not a number: \u0664\u0664\u0663",
         "10.0.0.300:443          | ipport is not a valid IP address: 10.0.0.300",
     })
     void ipPortErrorsNameTheValue(String text, String message) {

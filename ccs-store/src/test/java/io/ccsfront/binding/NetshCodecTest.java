@@ -42,6 +42,23 @@ class NetshCodecTest {
         assertThat(NetshCodec.parseAdd("ccs=8443")).isEqualTo(new CcsBinding(8443));
     }
 
+    /** certutil prints "Cert Hash(sha1): a1b2c3d4 e5f60718 …"; the groups continue certhash whether in one word or several. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "ipport=0.0.0.0:443 certhash=a1b2c3d4 e5f60718 293a4b5c 6d7e8f90 12345678 appid=" + APPID,
+        "ipport=0.0.0.0:443 certhash=a1 b2 c3 d4 e5 f6 07 18 29 3a 4b 5c 6d 7e 8f 90 12 34 56 78",
+        "certhash=A1B2C3D4 E5F60718 293A4B5C 6D7E8F90 12345678 ipport=0.0.0.0:443"})
+    void certhashWithEmbeddedSpacesIsOneThumbprint(String line) {
+        assertThat(NetshCodec.parseAdd(line).certHash()).isEqualTo(TP);
+    }
+
+    @Test
+    void certhashGroupsSplitIntoSeveralWordsAreOneThumbprint() {
+        List<String> words = List.of("ipport=0.0.0.0:443", "certhash=a1b2c3d4", "e5f60718", "293a4b5c", "6d7e8f90", "12345678");
+        assertThat(NetshCodec.parseAdd(words).certHash()).isEqualTo(TP);
+        assertThat(NetshCodec.keyValues(words)).containsEntry("certhash", "a1b2c3d4 e5f60718 293a4b5c 6d7e8f90 12345678");
+    }
+
     @Test
     void parsesIpv6AndKeysInAnyCase() {
         SslBinding b = NetshCodec.parseAdd("IPPORT=[2001:db8::1]:443 CertHash=" + HASH);
@@ -56,6 +73,10 @@ class NetshCodecTest {
         "ipport=10.0.0.1:70000 certhash=" + HASH + "                 | ipport port out of range 1-65535: 70000",
         "hostnameport=www.contoso.com:70000 certhash=" + HASH + "    | hostnameport port out of range 1-65535: 70000",
         "ccs=70000                                                   | ccs port out of range 1-65535: 70000",
+        "ccs=notaport                                                | ccs port is not a number: notaport",
+        "ipport=0.0.0.0:443 certhash=a1b2c3d4 e5f60718 zz            | expected key=value, got: zz",
+        "ipport=0.0.0.0:443 certhash=a1b2c3d4 e5f60718               | certhash must be 40 hex digits: a1b2c3d4 e5f60718",
+        "ipport=0.0.0.0:443 appid=" + APPID + " a1b2c3d4             | expected key=value, got: a1b2c3d4",
         "ipport=0.0.0.0:443 certhash=12ab                            | certhash must be 40 hex digits: 12ab",
         "ipport=0.0.0.0:443 certhash=" + HASH + " appid=not-a-guid   | appid must be a GUID like {4dc3e181-e14b-4a21-b022-59fc669b0914}: not-a-guid",
         "ipport=0.0.0.0:443 certhash=" + HASH + " appid={4dc3e181-e14b-4a21-b022-59fc669b091} | appid must be a GUID like {4dc3e181-e14b-4a21-b022-59fc669b0914}: {4dc3e181-e14b-4a21-b022-59fc669b091}",

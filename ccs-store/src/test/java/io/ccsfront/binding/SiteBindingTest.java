@@ -51,6 +51,7 @@ class SiteBindingTest {
         "HTTPS | [2001:db8::1]443:     | 0 | bindingInformation must be <ip or *>:<port>:<host>: [2001:db8::1]443:",
         "HTTPS | *:0:a.example         | 0 | bindingInformation port out of range 1-65535: 0",
         "HTTPS | *:70000:a.example     | 0 | bindingInformation port out of range 1-65535: 70000",
+        "HTTPS | *:notaport:a.example  | 0 | bindingInformation port is not a number: notaport",
         "HTTPS | *:443:*.contoso.com   | 0 | bindingInformation host header must be an exact hostname: *.contoso.com",
         "HTTPS | *:443:bad_name.com    | 0 | bindingInformation host header is not a valid DNS hostname: bad_name.com",
         "HTTPS | 10.0.0.256:443:       | 0 | bindingInformation address is not a valid IP address: 10.0.0.256",

@@ -3,6 +3,10 @@ package io.ccsfront.node;
 import io.ccsfront.node.admin.AdminApi;
 import io.ccsfront.node.config.NodeConfig;
 import io.ccsfront.node.config.Option;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,26 +37,52 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Option(names = "--print-config", description = "print every option with its effective value and source, then exit")
     boolean printConfig;
 
+    private final Map<String, String> env;
+    private final PrintWriter out;
+
+    Main(Map<String, String> env, PrintWriter out) {
+        this.env = Map.copyOf(env);
+        this.out = out;
+    }
+
     public static void main(String[] args) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.getCommandSpec().usageMessage().footer(footer());
-        cl.setExecutionExceptionHandler((e, c, p) -> {
-            System.err.println("frontend-node: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return 1;
-        });
-        int rc = cl.execute(args);
+        int rc = run(args, System.getenv(), System.out, System.err);
         if (rc != 0) {
             System.exit(rc);
         }
     }
 
-    static String footer() {
-        StringBuilder sb = new StringBuilder();
+    /** Runs one command line; returns the exit code (a started node runs until the JVM is asked to stop). */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        CommandLine cl = new CommandLine(new Main(env, o));
+        cl.setOut(o);
+        cl.setErr(e);
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, Main::optionTable);
+        cl.setExecutionExceptionHandler((x, c, p) -> {
+            c.getErr().println("frontend-node: " + (x.getMessage() == null ? x.toString() : x.getMessage()));
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    /**
+     * The footer: every configuration option, its description wrapped in the right-hand column,
+     * its default and environment variable. Rendered as a table (never through picocli's format
+     * step, which reads a {@code %} in a description as a conversion).
+     */
+    static String optionTable(CommandLine.Help help) {
+        int width = help.commandSpec().usageMessage().width();
+        int first = 33;
+        CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
+                new CommandLine.Help.Column(first, 2, CommandLine.Help.Column.Overflow.SPAN),
+                new CommandLine.Help.Column(width - first, 1, CommandLine.Help.Column.Overflow.WRAP));
         for (Option o : Option.ALL) {
-            sb.append(String.format("  %-30s %s%n  %-30s default: %s; env: %s%n", o.path(), o.description(), "",
-                    o.defaultValue().isEmpty() ? "(empty)" : o.defaultValue(), o.envName()));
+            table.addRowValues(o.path(), o.description());
+            table.addRowValues("", "default: " + (o.defaultValue().isEmpty() ? "(empty)" : o.defaultValue()) + "; env: " + o.envName());
         }
-        return sb.toString();
+        return table.toString();
     }
 
     @Override
@@ -65,12 +95,14 @@ public final class Main implements Callable<Integer> {
         if (demo) {
             overrides.put("demo.enabled", "true");
         }
-        NodeConfig config = NodeConfig.load(file, System.getenv(), overrides);
+        NodeConfig config = NodeConfig.load(file, env, overrides);
+        // the constructor validates the settings: --print-config refuses exactly what the start refuses
+        FrontendNode node = new FrontendNode(config, Clock.systemUTC());
         if (printConfig) {
-            config.describe().forEach((k, v) -> System.out.println(k + " = " + v));
+            config.describe().forEach((k, v) -> out.println(k + " = " + v));
             return 0;
         }
-        FrontendNode node = new FrontendNode(config, Clock.systemUTC()).withAdminApi(AdminApi::install).start(FrontendNode::defaultHandler);
+        node.withAdminApi(AdminApi::install).start(FrontendNode::defaultHandler);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ccsfront.cli.CliCommand;
 import io.ccsfront.cli.CliException;
 import io.ccsfront.cli.Table;
+import io.ccsfront.cli.cert.CertificateText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +28,7 @@ public final class CcsList extends CliCommand {
         Table t = new Table("KEY", "THUMBPRINT", "NOT AFTER", "KEY?", "NAMES");
         for (JsonNode e : r.path("entries")) {
             t.row(text(e, "key"), text(e, "thumbprint"), text(e, "notAfter"), e.path("hasPrivateKey").asBoolean() ? "yes" : "no",
-                    joined(e.path("names")));
+                    CertificateText.names(e));
         }
         if (t.size() == 0) {
             out().println("the CCS is empty");

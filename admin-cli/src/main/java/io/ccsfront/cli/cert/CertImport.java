@@ -2,27 +2,26 @@ package io.ccsfront.cli.cert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ccsfront.binding.CertStoreNames;
-import io.ccsfront.cli.AdminClient;
+import io.ccsfront.cli.CertificateFiles;
 import io.ccsfront.cli.CliCommand;
-import io.ccsfront.cli.Inputs;
 import io.ccsfront.cli.VersionOption;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ccsctl cert import FILE [--password-file F] [--store S]}: prints the thumbprint. */
-@Command(name = "import", description = "Import a certificate file (PFX/P12, PEM, CER/DER, P7B) into a store; prints its thumbprint.")
+/** {@code ccsctl cert import FILE [--password-file F] [--key-file K] [--store S]}: prints the thumbprint. */
+@Command(name = "import", description = "Import a certificate file (PFX/P12, PEM, CER/DER, P7B; or a certificate with --key-file) "
+        + "into a store; prints its thumbprint.")
 public final class CertImport extends CliCommand {
 
     @Parameters(paramLabel = "FILE", description = "the certificate file")
     Path file;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "file holding the PFX or key password")
-    Path passwordFile;
+    @Mixin
+    CertificateFiles inputs;
 
     @Option(names = "--store", paramLabel = "STORE", defaultValue = "MY", description = "MY, WebHosting or another store (created when missing); default MY")
     String store;
@@ -33,14 +32,9 @@ public final class CertImport extends CliCommand {
     @Override
     public Integer call() {
         String s = parse(store, CertStoreNames::normalize);
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> fields = inputs.fields();
         fields.put("store", s);
-        if (passwordFile != null) {
-            fields.put("password", Inputs.password(passwordFile));
-        }
-        byte[] content = Inputs.bytes(file);
-        JsonNode r = client().upload("POST", "admin/v1/certificates", fields,
-                Map.of("file", new AdminClient.FilePart(file.getFileName().toString(), content)), version.get());
+        JsonNode r = client().upload("POST", "admin/v1/certificates", fields, inputs.parts(file), version.get());
         if (json()) {
             printJson(r);
             return 0;

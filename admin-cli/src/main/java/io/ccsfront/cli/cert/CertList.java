@@ -41,7 +41,7 @@ public final class CertList extends CliCommand {
         Table t = new Table("STORE", "THUMBPRINT", "NOT AFTER", "KEY", "NAMES", "BINDINGS");
         for (JsonNode c : r.path("certificates")) {
             t.row(text(c, "store"), text(c, "thumbprint"), text(c, "notAfter"), c.path("hasPrivateKey").asBoolean() ? "yes" : "no",
-                    joined(c.path("names")), joined(c.path("bindings")));
+                    CertificateText.names(c), joined(c.path("bindings")));
         }
         if (t.size() == 0) {
             out().println("no certificates");

@@ -7,6 +7,7 @@ import io.ccsfront.cert.CsrSubject;
 import io.ccsfront.cert.KeySpec;
 import io.ccsfront.cli.AdminClient;
 import io.ccsfront.cli.CliCommand;
+import io.ccsfront.cli.CliException;
 import io.ccsfront.cli.Inputs;
 import io.ccsfront.cli.VersionOption;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ccsctl cert request --cn NAME [--o --ou --l --st --c] [--san NAME…] [--key SPEC] --out F.csr}. */
-@Command(name = "request", description = "Create a certificate request (IIS \"Create Certificate Request\"): writes the CSR "
-        + "to send to the CA; the private key stays in the cluster, sealed, until \"cert complete\".")
+/**
+ * {@code ccsctl cert request --cn NAME [--o --ou --l --st --c] [--san NAME…] [--key SPEC] --out F.csr};
+ * {@code cert request list} and {@code cert request delete ID} manage the pending requests.
+ */
+@Command(name = "request", description = {"Create a certificate request (IIS \"Create Certificate Request\"): writes the CSR "
+        + "to send to the CA; the private key stays in the cluster, sealed, until \"cert complete\".",
+    "The pending requests: cert request list, cert request delete ID."},
+        subcommands = {CertRequestList.class, CertRequestDelete.class})
 public final class CertRequest extends CliCommand {
 
-    @Option(names = "--cn", required = true, paramLabel = "NAME", description = "common name, e.g. www.contoso.com")
+    @Option(names = "--cn", paramLabel = "NAME", description = "common name, e.g. www.contoso.com (required)")
     String cn;
     @Option(names = "--o", paramLabel = "ORG", description = "organization")
     String o;
@@ -38,7 +44,7 @@ public final class CertRequest extends CliCommand {
     List<String> sans = new ArrayList<>();
     @Option(names = "--key", defaultValue = "rsa:2048", paramLabel = "SPEC", description = "rsa:2048 (default), rsa:3072, rsa:4096, ec:p256 or ec:p384")
     String key;
-    @Option(names = "--out", required = true, paramLabel = "FILE.csr", description = "where to write the CSR (PEM)")
+    @Option(names = "--out", paramLabel = "FILE.csr", description = "where to write the CSR (PEM; required)")
     Path outFile;
 
     @Mixin
@@ -46,6 +52,10 @@ public final class CertRequest extends CliCommand {
 
     @Override
     public Integer call() {
+        if (cn == null || outFile == null) {
+            throw CliException.usage("cert request needs " + (cn == null ? "--cn NAME" : "") + (cn == null && outFile == null ? " and " : "")
+                    + (outFile == null ? "--out FILE.csr" : "") + " (or a sub-command: cert request list, cert request delete ID)");
+        }
         parse(cn, x -> new CsrSubject(x, o, ou, l, st, c));
         KeySpec spec = parse(key, KeySpec::parse);
         ObjectNode body = AdminClient.object().put("cn", cn).put("key", spec.text());

@@ -32,6 +32,15 @@ public final class CertificateText {
         }
     }
 
+    /** A listing's NAMES cell: the DNS names, then the IP-address SANs. */
+    public static String names(JsonNode summary) {
+        StringBuilder sb = new StringBuilder();
+        for (String field : new String[] {"names", "ipAddresses"}) {
+            summary.path(field).forEach(x -> sb.append(sb.length() == 0 ? "" : ", ").append(x.asText()));
+        }
+        return sb.toString();
+    }
+
     static void line(PrintWriter out, String label, String value) {
         out.println(String.format("%-18s %s", label.isEmpty() ? "" : label + ":", value));
     }

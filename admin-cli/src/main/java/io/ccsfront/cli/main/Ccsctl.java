@@ -3,7 +3,9 @@ package io.ccsfront.cli.main;
 import io.ccsfront.cli.AdminClient;
 import io.ccsfront.cli.ApiError;
 import io.ccsfront.cli.CliException;
+import io.ccsfront.cli.CompletionCommand;
 import io.ccsfront.cli.Connection;
+import io.ccsfront.cli.HelpCommand;
 import io.ccsfront.cli.ccs.CcsCommand;
 import io.ccsfront.cli.cert.CertCommand;
 import io.ccsfront.cli.cluster.ClusterCommand;
@@ -37,7 +39,8 @@ import picocli.CommandLine.ScopeType;
                 + "the Central Certificate Store, sites, explain, doctor, rotate, cluster status.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {CertCommand.class, SslcertCommand.class, HttpCommand.class, CcsCommand.class, SiteCommand.class,
-            ExplainCommand.class, DoctorCommand.class, RotateCommand.class, ClusterCommand.class},
+            ExplainCommand.class, DoctorCommand.class, RotateCommand.class, ClusterCommand.class, HelpCommand.class,
+            CompletionCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 operation failed, 2 usage error, 3 doctor found an ERROR."})
 public final class Ccsctl implements Runnable, Connection {
 
@@ -78,7 +81,7 @@ public final class Ccsctl implements Runnable, Connection {
     /** Runs one command line; returns the exit code. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         Ccsctl root = new Ccsctl(env);
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = commandLine(root);
         cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setParameterExceptionHandler((e, a) -> {
@@ -104,6 +107,26 @@ public final class Ccsctl implements Runnable, Connection {
             return code;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The command tree of {@code root}: every command and sub-command answers {@code -h/--help}
+     * (the root also {@code -V/--version}), whatever else it requires.
+     */
+    public static CommandLine commandLine(Ccsctl root) {
+        CommandLine cl = new CommandLine(root);
+        addHelpOption(cl);
+        return cl;
+    }
+
+    private static void addHelpOption(CommandLine parent) {
+        for (CommandLine sub : parent.getSubcommands().values()) {
+            if (sub.getCommandSpec().optionsMap().get("--help") == null) {
+                sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            addHelpOption(sub);
+        }
     }
 
     @Override

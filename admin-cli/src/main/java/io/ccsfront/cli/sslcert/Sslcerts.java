@@ -10,7 +10,6 @@ import io.ccsfront.cli.CliCommand;
 import io.ccsfront.cli.CliException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The sslcert verbs, shared by {@code ccsctl sslcert add|update|show|delete} and the netsh-shaped
@@ -28,10 +27,7 @@ final class Sslcerts {
         List<String> w = strip(words, update ? "update" : "add");
         SslBinding b = CliCommand.parse(String.join(" ", w), NetshCodec::parseAdd);
         ObjectNode body = AdminClient.object();
-        for (String word : w) {
-            int eq = word.indexOf('=');
-            body.put(word.substring(0, eq).toLowerCase(Locale.ROOT), word.substring(eq + 1));
-        }
+        NetshCodec.keyValues(w).forEach(body::put);
         JsonNode r = update
                 ? c.client().send("PUT", path(b.key()), body, expected)
                 : c.client().send("POST", "admin/v1/sslcerts", body, expected);

@@ -58,10 +58,12 @@ final class CertificatesApi {
         if (file == null) {
             throw new BadInput("file", null, "file is required: a multipart part named file, or the file in base64 in the JSON field file");
         }
+        byte[] keyFile = r.file("key");
         char[] password = r.password();
         ImportedCertificate imported;
         try {
-            imported = CertificateImporter.read(file, password, r.fileName("file"));
+            imported = keyFile == null ? CertificateImporter.read(file, password, r.fileName("file"))
+                    : CertificateImporter.readPair(file, keyFile, password, null);
         } finally {
             Arrays.fill(password, '\0');
         }
