@@ -422,6 +422,11 @@ public final class FrontendNode implements AutoCloseable {
         return refresher;
     }
 
+    /** The proxy's view of a web worker's health; null when this node runs no proxy (tests with another handler). */
+    public java.util.function.Function<java.net.URI, io.ccsfront.node.proxy.WorkerStatus> workerStatus() {
+        return uri -> proxy == null ? null : proxy.workerStatus(uri);
+    }
+
     public int adminPort() {
         return adminPort;
     }

@@ -1,6 +1,8 @@
 package io.ccsfront.node.admin;
 
 import io.ccsfront.node.FrontendNode;
+import io.ccsfront.node.admin.console.ConsoleRoutes;
+import io.ccsfront.node.config.Secrets;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -80,11 +82,30 @@ public final class AdminApi {
         new RotateApi(node, commits).mount(api);
         new NodeApi(node).mount(api);
         new AuditApi(audit).mount(api);
+        new ServingApi(node.configService()::current, new io.ccsfront.selection.Selector(node.settings().fallThroughUnusable()),
+                node.cache().health()).mount(api);
+        new WorkersApi(node.configService()::current, node.workerStatus()).mount(api);
         new OpenApi().mount(api);
+        mountConsole(node);
         api.router.route(BASE + "/*").failureHandler(ApiErrors::failure);
         api.router.route(BASE + "/*").last().handler(ctx -> ApiErrors.send(ctx,
                 new ApiException(404, "not_found", "no such admin API resource: " + ctx.request().method() + " " + ctx.request().path())));
         LOG.info("admin API mounted at {} (audit log {})", BASE, dataDir.resolve("audit.log"));
+    }
+
+    /** The web console at /console/ on the same listener, token and audit (package {@code console}). */
+    private static void mountConsole(FrontendNode node) {
+        AdminServer admin = node.admin();
+        String host = switch (node.settings().adminHost()) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::", "[::]" -> "::1";
+            default -> node.settings().adminHost();
+        };
+        String url = (admin.tls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + node.adminPort();
+        ConsoleRoutes console = ConsoleRoutes.mount(admin.router(), new ConsoleRoutes.Services(node.vertx(), node.clock(), admin::identity,
+                () -> node.configService().current().version(), admin.tls(), node.adminPort(), url,
+                Secrets.adminTokenSource(node.config(), node.settings().dataDir())));
+        node.configService().addListener((before, after, rec) -> console.changed(after.version()));
     }
 
     /** Request header: serve this request only once this node has applied at least that configuration version. */

@@ -62,6 +62,14 @@ public final class Secrets {
         return checkToken(readOrCreate(file, Secrets::newToken, "admin token"), file.toString());
     }
 
+    /** Where the admin token comes from, for messages (the file, or the option); never the token. */
+    public static String adminTokenSource(NodeConfig c, Path dataDir) {
+        if (!c.string("admin.token").isEmpty()) {
+            return "the option admin.token (CCSFRONT_ADMIN_TOKEN)";
+        }
+        return (c.string("admin.tokenFile").isEmpty() ? dataDir.resolve("admin.token") : Path.of(c.string("admin.tokenFile"))).toString();
+    }
+
     /** The CCS folder's shared PFX password from ccs.passwordFile (empty when not set). */
     public static char[] ccsPassword(NodeConfig c) {
         String f = c.string("ccs.passwordFile");
