@@ -158,7 +158,9 @@ public final class ConsoleRoutes {
             return "Sec-Fetch-Site " + site;
         }
         String origin = req.getHeader("Origin");
-        String host = req.getHeader("Host");
+        io.vertx.core.net.HostAndPort authority = req.authority(); // Host, or :authority over HTTP/2
+        String host = authority == null ? req.getHeader("Host")
+                : authority.port() < 0 ? authority.host() : authority.host() + ":" + authority.port();
         if (origin != null && !origin.equalsIgnoreCase((services.tls() ? "https://" : "http://") + host)) {
             return "Origin " + origin;
         }
