@@ -71,7 +71,9 @@ final class Demo {
         }
         node.configService().commit(new ConfigChange.Batch(changes), s.version(), "demo");
         LOG.info("demo sites installed (self-signed CCS certificates, hence -k). Try:\n{}", curl);
-        System.out.println("\nDemo sites are up. Try:\n" + curl);
+        String console = io.ccsfront.node.admin.console.ConsoleRoutes.url(node.admin().tls(), node.settings().adminHost(), node.adminPort());
+        System.out.println("\nDemo sites are up. Try:\n" + curl + "\nWeb console: " + console + " (sign in with the admin token in "
+                + io.ccsfront.node.config.Secrets.adminTokenSource(node.config(), node.settings().dataDir()) + ")\n");
     }
 
     private static int startWorker(FrontendNode node, String site, int n) {

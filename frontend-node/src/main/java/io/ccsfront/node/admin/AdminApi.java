@@ -96,12 +96,7 @@ public final class AdminApi {
     /** The web console at /console/ on the same listener, token and audit (package {@code console}). */
     private static void mountConsole(FrontendNode node) {
         AdminServer admin = node.admin();
-        String host = switch (node.settings().adminHost()) {
-            case "0.0.0.0" -> "127.0.0.1";
-            case "::", "[::]" -> "::1";
-            default -> node.settings().adminHost();
-        };
-        String url = (admin.tls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + node.adminPort();
+        String url = ConsoleRoutes.url(admin.tls(), node.settings().adminHost(), node.adminPort());
         ConsoleRoutes console = ConsoleRoutes.mount(admin.router(), new ConsoleRoutes.Services(node.vertx(), node.clock(), admin::identity,
                 () -> node.configService().current().version(), admin.tls(), node.adminPort(), url,
                 Secrets.adminTokenSource(node.config(), node.settings().dataDir())));

@@ -50,7 +50,7 @@ public final class ConsoleRoutes {
     /**
      * What the console uses: {@code identities} maps a presented admin token to its identity name
      * (null when refused), {@code configVersion} is this node's applied version, {@code tls} whether
-     * the admin listener is HTTPS, {@code url} the admin listener's base URL and {@code tokenSource}
+     * the admin listener is HTTPS, {@code url} the console's address ({@link #url}) and {@code tokenSource}
      * where the node's admin token is kept (for the start-up line; never the token).
      */
     public record Services(Vertx vertx, Clock clock, Function<String, String> identities, LongSupplier configVersion,
@@ -99,9 +99,19 @@ public final class ConsoleRoutes {
             int sc = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
             error(ctx, sc, sc == 413 ? "payload_too_large" : "bad_request", "request refused with status " + sc);
         });
-        LOG.info("web console on {}{}: sign in with the admin token in {} (the node never prints it)",
-                services.url(), PATH, services.tokenSource());
+        LOG.info("web console on {}: sign in with the admin token in {} (the node never prints it)",
+                services.url(), services.tokenSource());
         return c;
+    }
+
+    /** The console's address on an admin listener bound to {@code host} (a wildcard is reached through loopback). */
+    public static String url(boolean tls, String host, int port) {
+        String h = switch (host) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::", "[::]" -> "::1";
+            default -> host;
+        };
+        return (tls ? "https://" : "http://") + (h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h) + ":" + port + PATH;
     }
 
     /** A change was applied on this node: open consoles hear the new version. */

@@ -15,9 +15,13 @@ const $ = (id) => document.getElementById(id);
 
 const state = { version: null, node: null, page: null, events: null, actor: null };
 
+let statusTimer = null;
+
 export function notify(message, kind) {
   const s = $('status');
   fill(s, h('span', { class: `status-${kind || 'info'}` }, message));
+  clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => fill(s), kind === 'bad' ? 15000 : 8000);
 }
 
 function showSignIn(message) {
