@@ -52,7 +52,7 @@ export default function rotate(ctx) {
       fill(planEl);
       showError(form, err);
     }
-  } }, h('div', { class: 'grid' }, fromSel, toSel), h('p', { class: 'form-error', role: 'alert' }),
+  } }, h('div', { class: 'grid wide' }, fromSel, toSel), h('p', { class: 'form-error', role: 'alert' }),
   h('button', { type: 'submit' }, 'Preview (dry run)'));
 
   function showPlan(plan) {
