@@ -189,7 +189,15 @@ class ConsoleBrowserTest {
         assertThat(in(form, "certhash").getAttribute("aria-invalid")).isEqualTo("true");
         b.type(in(form, "certhash"), oldHex);
         b.driver.findElement(By.cssSelector(form + " button[type=submit]")).click();
-        b.visible("tr[data-binding=\"hostnameport=www.contoso.test:" + port + "\"]");
+        String row = "tr[data-binding=\"hostnameport=www.contoso.test:" + port + "\"]";
+        b.visible(row);
+        // edit it (netsh http update sslcert): TLS 1.3 at least
+        b.driver.findElement(By.cssSelector("button[aria-label=\"Edit hostnameport=www.contoso.test:" + port + "\"]")).click();
+        WebElement dlg = b.visible("dialog[open]");
+        new Select(dlg.findElement(By.cssSelector("[name=mintlsversion]"))).selectByValue("1.3");
+        dlg.findElement(By.cssSelector("button[type=submit]")).click();
+        b.wait.until(d -> d.findElements(By.cssSelector("dialog[open]")).isEmpty());
+        b.wait.until(d -> b.driver.findElement(By.cssSelector(row)).findElements(By.tagName("td")).get(5).getText().equals("1.3"));
         // a site on it, through the form
         b.type(b.visible("#site-name"), "contoso");
         b.type(b.driver.findElement(By.id("site-binding")), "https/*:" + port + ":www.contoso.test");

@@ -314,6 +314,38 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void overHttpsTheCookieIsSecureWithTheHostPrefixAndHstsIsSent() throws Exception {
+        io.ccsfront.testing.TestPki.Issued cert = io.ccsfront.testing.TestPki.get().leaf("localhost", "127.0.0.1");
+        Path dir = tmp.resolve("tls");
+        Files.createDirectories(dir);
+        Path certFile = dir.resolve("admin.crt");
+        Path keyFile = dir.resolve("admin.key");
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter w = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(Files.newBufferedWriter(certFile))) {
+            for (java.security.cert.X509Certificate c : cert.chain()) {
+                w.writeObject(c);
+            }
+        }
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter w = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(Files.newBufferedWriter(keyFile))) {
+            w.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(cert.key(), null));
+        }
+        try (AdminTestNode m = AdminTestNode.start(dir.resolve("data"), Map.of("admin.tls.certFile", certFile.toString(),
+                "admin.tls.keyFile", keyFile.toString()))) {
+            HttpClient https = HttpClient.newBuilder().sslContext(io.ccsfront.node.testing.TlsProbe.trustAll())
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            String base = "https://127.0.0.1:" + m.node.adminPort();
+            HttpResponse<String> page = https.send(HttpRequest.newBuilder(URI.create(base + "/console/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
+            HttpResponse<String> in = https.send(HttpRequest.newBuilder(URI.create(base + "/console/api/session")).header("Content-Type", "application/json")
+                    .header("Origin", base).POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("token", AdminTestNode.TOKEN).encode())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(in.statusCode()).as(in.body()).isEqualTo(200);
+            assertThat(in.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c)
+                    .startsWith("__Host-ccsfront-console-" + m.node.adminPort() + "=").contains("; Secure", "; HttpOnly", "; SameSite=Strict", "; Path=/"));
+        }
+    }
+
+    @Test
     void theNodeSaysWhereTheConsoleIsAndWhichFileHoldsTheTokenButNeverTheToken() throws IOException {
         Path dir = tmp.resolve("from-file");
         Files.createDirectories(dir);

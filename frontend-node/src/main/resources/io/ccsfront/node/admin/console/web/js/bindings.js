@@ -89,14 +89,11 @@ export default function bindings(ctx) {
   }
 
   async function editBinding(b) {
-    let close;
     const form = bindingForm(b, data.certs, async (r) => {
-      close();
+      form.closest('dialog').close();
       await added(`Updated ${r.binding.key}`)(r);
     });
-    const p = dialog(`Edit ${b.key}`, [form], [{ label: 'Cancel', class: 'secondary', value: null }]);
-    close = () => document.querySelector('dialog[open]')?.close();
-    await p;
+    await dialog(`Edit ${b.key}`, [form], [{ label: 'Cancel', class: 'secondary', value: null }]);
   }
 
   async function deleteBinding(b) {

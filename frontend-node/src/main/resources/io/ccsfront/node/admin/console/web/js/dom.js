@@ -117,7 +117,10 @@ export function dialog(title, body, buttons) {
         },
       }, b.label))));
     d.addEventListener('cancel', () => resolve(null));
-    d.addEventListener('close', () => d.remove());
+    d.addEventListener('close', () => {
+      resolve(null); // closed from inside (a form that finished): no button value
+      d.remove();
+    });
     document.body.append(d);
     d.showModal();
   });
