@@ -315,7 +315,7 @@ class ConsoleSecurityTest {
 
     @Test
     void overHttpsTheCookieIsSecureWithTheHostPrefixAndHstsIsSent() throws Exception {
-        io.ccsfront.testing.TestPki.Issued cert = io.ccsfront.testing.TestPki.get().leaf("localhost", "127.0.0.1");
+        io.ccsfront.testing.TestPki.Issued cert = io.ccsfront.testing.TestPki.get().leaf(io.ccsfront.testing.TestPki.LeafSpec.names("localhost").ips("127.0.0.1"));
         Path dir = tmp.resolve("tls");
         Files.createDirectories(dir);
         Path certFile = dir.resolve("admin.crt");
