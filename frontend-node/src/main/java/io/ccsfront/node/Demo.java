@@ -37,9 +37,12 @@ final class Demo {
     private Demo() {
     }
 
-    /** Installs the demo on the first HTTPS and HTTP listener ports (the lists may be empty). */
+    /**
+     * Installs the demo on the first HTTPS and HTTP listener ports (the lists may be empty) and
+     * prints how to try it, ending with {@code consoleLine} (where the web console is).
+     */
     static void install(Vertx vertx, ConfigService configService, KeyProtector protector, Clock clock, List<Integer> httpsPorts,
-                        List<Integer> httpPorts) {
+                        List<Integer> httpPorts, String consoleLine) {
         List<ConfigChange> changes = new ArrayList<>();
         ConfigSnapshot s = configService.current();
         int https = httpsPorts.isEmpty() ? 0 : httpsPorts.get(0);
@@ -77,7 +80,7 @@ final class Demo {
         }
         configService.commit(new ConfigChange.Batch(changes), s.version(), "demo");
         LOG.info("demo sites installed (self-signed CCS certificates, hence -k). Try:\n{}", curl);
-        System.out.println("\nDemo sites are up. Try:\n" + curl);
+        System.out.println("\nDemo sites are up. Try:\n" + curl + "\n" + consoleLine + "\n");
     }
 
     private static int startWorker(Vertx vertx, String site, int n) {

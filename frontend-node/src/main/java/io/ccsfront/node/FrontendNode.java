@@ -1,5 +1,8 @@
 package io.ccsfront.node;
 
+import java.net.URI;
+import io.ccsfront.node.proxy.WorkerStatus;
+import io.ccsfront.node.admin.console.ConsoleRoutes;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.hazelcast.core.HazelcastInstance;
 import io.ccsfront.cert.KeyProtector;
@@ -172,7 +175,8 @@ public final class FrontendNode implements AutoCloseable {
             clusterView = new StandaloneCluster(settings.nodeName(), adminUrl, this::httpsEndpoints, () -> configService.current().version());
         }
         adminApi.accept(new AdminServices(vertx, admin, configService, protector, clock, cacheView(tls.cache()), clusterView,
-                boundListeners(), AdminSettings.from(config, settings), changes));
+                boundListeners(), AdminSettings.from(config, settings, adminPort, Secrets.adminTokenSource(secrets, settings.dataDir())),
+                changes, workerStatus()));
         LOG.info("admin API, /metrics and /health on {}:{}{}", settings.adminHost(), adminPort,
                 isLoopback(settings.adminHost()) ? "" : " (NOT loopback: make sure only trusted networks reach it)");
         if (ccsSettings.folder() != null) {
@@ -180,7 +184,9 @@ public final class FrontendNode implements AutoCloseable {
             ccsFolder.start(vertx, ccsSettings.pollInterval());
         }
         if (settings.demo()) {
-            Demo.install(vertx, configService, protector, clock, httpsPorts, httpPorts);
+            Demo.install(vertx, configService, protector, clock, httpsPorts, httpPorts,
+                    "Web console: " + ConsoleRoutes.url(admin.tls(), settings.adminHost(), adminPort) + " (sign in with the admin token in "
+                            + Secrets.adminTokenSource(secrets, settings.dataDir()) + ")");
         }
         ready = true;
         LOG.info("node {} ready in {} ms: https {} http {} ({} engine), configuration version {}", settings.nodeName(),
@@ -361,6 +367,11 @@ public final class FrontendNode implements AutoCloseable {
     /** BoringSSL's native key-cache refresher, or null with the JDK engine. */
     public NativeKeyCacheRefresher nativeKeyCacheRefresher() {
         return tls.refresher();
+    }
+
+    /** The proxy's view of a web worker's health; null when this node runs no proxy (tests with another handler). */
+    public Function<URI, WorkerStatus> workerStatus() {
+        return uri -> proxy == null ? null : proxy.workerStatus(uri);
     }
 
     public int adminPort() {

@@ -1,5 +1,7 @@
 package io.ccsfront.node.admin;
 
+import io.ccsfront.node.admin.console.ConsoleRoutes;
+import io.ccsfront.selection.Selector;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -81,11 +83,25 @@ public final class AdminApi {
         new RotateApi(services, commits).mount(api);
         new NodeApi(services).mount(api);
         new AuditApi(audit).mount(api);
+        new ServingApi(services.configService()::current, new Selector(services.settings().fallThroughUnusable()),
+                services.cache().health()).mount(api);
+        new WorkersApi(services.configService()::current, services.workers()).mount(api);
         new OpenApi().mount(api);
+        mountConsole(services);
         api.router.route(BASE + "/*").failureHandler(ApiErrors::failure);
         api.router.route(BASE + "/*").last().handler(ctx -> ApiErrors.send(ctx,
                 new ApiException(404, "not_found", "no such admin API resource: " + ctx.request().method() + " " + ctx.request().path())));
         LOG.info("admin API mounted at {} (audit log {})", BASE, dataDir.resolve("audit.log"));
+    }
+
+    /** The web console at /console/ on the same listener, token and audit (package {@code console}). */
+    private static void mountConsole(AdminServices services) {
+        AdminServer admin = services.server();
+        AdminSettings s = services.settings();
+        ConsoleRoutes console = ConsoleRoutes.mount(admin.router(), new ConsoleRoutes.Services(services.vertx(), services.clock(),
+                admin::identity, () -> services.configService().current().version(), admin.tls(), s.port(),
+                ConsoleRoutes.url(admin.tls(), s.host(), s.port()), s.tokenSource()));
+        services.configService().addListener((before, after, rec) -> console.changed(after.version()));
     }
 
     /** Request header: serve this request only once this node has applied at least that configuration version. */

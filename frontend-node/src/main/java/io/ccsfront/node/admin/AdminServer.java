@@ -31,6 +31,7 @@ public final class AdminServer {
     private final String token;
     private volatile Map<String, byte[]> identities = Map.of();
     private HttpServer server;
+    private boolean tls;
 
     public AdminServer(Vertx vertx, PrometheusMeterRegistry registry, String token, BooleanSupplier ready) {
         this.vertx = vertx;
@@ -75,10 +76,21 @@ public final class AdminServer {
         HttpServerOptions o = new HttpServerOptions().setHost(host).setPort(port);
         if (certFile != null && !certFile.isEmpty()) {
             o.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(certFile).setKeyPath(keyFile));
+            tls = true;
         }
         server = vertx.createHttpServer(o).requestHandler(router);
         server.listen().await();
         return server.actualPort();
+    }
+
+    /** Whether the listener is HTTPS (known once started). */
+    public boolean tls() {
+        return tls;
+    }
+
+    /** The identity whose token {@code presented} is (constant-time comparisons), or null: the web console's sign-in. */
+    public String identity(String presented) {
+        return presented == null ? null : identify(presented);
     }
 
     public void stop() {

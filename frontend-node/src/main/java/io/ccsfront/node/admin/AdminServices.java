@@ -5,10 +5,13 @@ import io.ccsfront.node.cluster.ClusterView;
 import io.ccsfront.node.config.Listener;
 import io.ccsfront.node.state.AppliedChanges;
 import io.ccsfront.node.state.ConfigService;
+import io.ccsfront.node.proxy.WorkerStatus;
 import io.vertx.core.Vertx;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Everything the admin API uses, and nothing more: the node builds one and hands it to
@@ -25,10 +28,11 @@ import java.util.Objects;
  * @param listeners     this node's bound client listeners
  * @param settings      the admin API's options
  * @param changes       the applied configuration changes with the certificates each touched (the audit log's input)
+ * @param workers       a web worker's health as this node's proxy sees it (null: unknown, or no proxy)
  */
 public record AdminServices(Vertx vertx, AdminServer server, ConfigService configService, KeyProtector protector, Clock clock,
                             CacheView cache, ClusterView clusterView, Listeners listeners, AdminSettings settings,
-                            AppliedChanges changes) {
+                            AppliedChanges changes, Function<URI, WorkerStatus> workers) {
 
     public AdminServices {
         Objects.requireNonNull(vertx, "vertx");
@@ -41,6 +45,7 @@ public record AdminServices(Vertx vertx, AdminServer server, ConfigService confi
         Objects.requireNonNull(listeners, "listeners");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(changes, "changes");
+        Objects.requireNonNull(workers, "workers");
     }
 
     /**

@@ -15,11 +15,15 @@ final class CertificateJson {
     private CertificateJson() {
     }
 
-    /** What a listing shows: thumbprint, names, validity, key presence. */
+    /** What a listing shows: thumbprint, subject, issuer, names, validity, key type and presence. */
     static JsonObject summary(StoredCertificate c, Clock clock) {
         CertificateSummary s = c.summary();
+        CertificateDetails d = CertificateDetails.of(c, clock);
         return new JsonObject()
                 .put("thumbprint", s.thumbprint().hex())
+                .put("subject", d.subject())
+                .put("issuer", d.issuer())
+                .put("key", d.keyDescription())
                 .put("label", s.label())
                 .put("names", new JsonArray(List.copyOf(s.names())))
                 .put("ipAddresses", new JsonArray(List.copyOf(s.ipAddresses())))

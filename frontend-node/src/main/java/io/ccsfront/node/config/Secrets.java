@@ -63,6 +63,14 @@ public final class Secrets {
         return checkToken(readOrCreate(file, Secrets::newToken, "admin token"), file.toString());
     }
 
+    /** Where the admin token comes from, for messages (the file, or the option); never the token. */
+    public static String adminTokenSource(SecretSettings c, Path dataDir) {
+        if (!c.adminToken().isEmpty()) {
+            return "the option admin.token (CCSFRONT_ADMIN_TOKEN)";
+        }
+        return (c.adminTokenFile().isEmpty() ? dataDir.resolve("admin.token") : Path.of(c.adminTokenFile())).toString();
+    }
+
     /** 32 random bytes, URL-safe base64. */
     public static String newToken() {
         byte[] b = new byte[32];

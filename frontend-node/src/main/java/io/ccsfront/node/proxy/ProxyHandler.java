@@ -134,6 +134,15 @@ public final class ProxyHandler implements Handler<HttpServerRequest>, AutoClose
         metrics.other().request(status, outcome, start);
     }
 
+    /** The health of the worker {@code uri} on this node. */
+    public WorkerStatus workerStatus(java.net.URI uri) {
+        Worker w = workers.worker(uri);
+        if (w == null) {
+            return new WorkerStatus(WorkerStatus.State.NOT_USED, 0);
+        }
+        return new WorkerStatus(w.healthy() ? WorkerStatus.State.HEALTHY : WorkerStatus.State.EJECTED, w.failures());
+    }
+
     /** Stops the health checks and closes the pooled worker connections. */
     public Future<Void> closeAsync() {
         return workers.closeAsync();

@@ -83,10 +83,10 @@ class AdminApiStandaloneTest {
         config = LocalConfigService.open(tmp.resolve("config"), 1000, clock);
         AdminServices.Listeners listeners = new AdminServices.Listeners(List.of(new Listener("0.0.0.0", 18443)),
                 List.of(new Listener("0.0.0.0", 18080)), List.of("127.0.0.1:18443"));
-        AdminSettings settings = new AdminSettings("alone", tmp, false, 1 << 20, "", Duration.ofSeconds(1), Duration.ofSeconds(1));
+        AdminSettings settings = new AdminSettings("alone", tmp, false, 1 << 20, "", Duration.ofSeconds(1), Duration.ofSeconds(1), "127.0.0.1", port, "test");
         AdminApi.install(new AdminServices(vertx, server, config, protector, clock, cache,
                 new StandaloneCluster("alone", "http://127.0.0.1:" + port, listeners::httpsEndpoints, () -> config.current().version()),
-                listeners, settings, AppliedChanges.of(config)));
+                listeners, settings, AppliedChanges.of(config), uri -> null));
     }
 
     @AfterAll
